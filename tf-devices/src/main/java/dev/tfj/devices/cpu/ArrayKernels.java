@@ -1,0 +1,70 @@
+package dev.tfj.devices.cpu;
+
+import static dev.tfj.devices.cpu.Elementwise.allocate;
+import static dev.tfj.devices.cpu.Elementwise.input;
+
+import dev.tfj.devices.Kernel;
+import dev.tfj.devices.KernelContext;
+
+/** Kernels that make or move data without arithmetic. */
+final class ArrayKernels {
+  private ArrayKernels() {}
+
+  /** Identity, Reshape, Squeeze, ...: same elements, so the immutable buffer is shared. */
+  static final Kernel FORWARD = ctx -> ctx.outputs[0] = ctx.inputs[0];
+
+  static final Kernel TRANSPOSE = ctx -> {
+    HostBuffer perm = input(ctx, 1);
+    long[] p = new long[perm.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = perm.getLong(i);
+    }
+    ctx.outputs[0] = input(ctx, 0).gather(IndexMaps.transpose(ctx.inputShapes[0], p));
+  };
+
+  static final Kernel BROADCAST_TO = ctx ->
+      ctx.outputs[0] = input(ctx, 0).gather(IndexMaps.broadcast(ctx.inputShapes[0], ctx.outputShapes[0]));
+
+  /** Fill(dims, value). */
+  static final Kernel FILL = ctx -> fill(ctx, input(ctx, 1), 0);
+
+  static final Kernel ZEROS_LIKE = ctx -> allocate(ctx, 0);
+
+  static final Kernel ONES_LIKE = ctx -> {
+    HostBuffer out = allocate(ctx, 0);
+    for (int i = 0; i < out.size(); i++) {
+      out.setLong(i, 1);
+    }
+  };
+
+  private static void fill(KernelContext ctx, HostBuffer value, int index) {
+    HostBuffer out = allocate(ctx, 0);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.dtype.is_floating()) {
+        out.setDouble(i, value.getDouble(index));
+      } else {
+        out.setLong(i, value.getLong(index));
+      }
+    }
+  }
+
+  /** Range adds delta step by step, in the output dtype, as TensorFlow's kernel does. */
+  static final Kernel RANGE = ctx -> {
+    HostBuffer out = allocate(ctx, 0);
+    if (out.dtype.is_floating()) {
+      double delta = input(ctx, 2).getDouble(0);
+      double value = input(ctx, 0).getDouble(0);
+      for (int i = 0; i < out.size(); i++) {
+        out.setDouble(i, value);
+        value = out.dtype == dev.tfj.ops.DType.FLOAT32 ? (float) ((float) value + (float) delta)
+            : value + delta;
+      }
+    } else {
+      long delta = input(ctx, 2).getLong(0);
+      long value = input(ctx, 0).getLong(0);
+      for (int i = 0; i < out.size(); i++, value += delta) {
+        out.setLong(i, value);
+      }
+    }
+  };
+}

@@ -1,0 +1,101 @@
+package dev.tfj.devices.cpu;
+
+import static dev.tfj.devices.cpu.Elementwise.allocate;
+
+import dev.tfj.devices.Kernel;
+import dev.tfj.devices.KernelContext;
+import dev.tfj.ops.DType;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * RandomStandardNormal and RandomUniform as TensorFlow's CPU kernels compute them. TensorFlow
+ * caches one kernel per (op, attrs), each with its own generator that every call advances; the
+ * generators here are kept the same way, and {@link #clear} drops them as {@code set_seed} does.
+ */
+final class RandomKernels {
+  private RandomKernels() {}
+
+  /** Each call reserves 256 outputs per element, as TensorFlow's PhiloxRandomOp does. */
+  private static final int RESERVE_MULTIPLIER = 256;
+  private static final Map<String, Philox> GENERATORS = new ConcurrentHashMap<>();
+  private static final SecureRandom NONDETERMINISTIC = new SecureRandom();
+
+  static final Kernel STANDARD_NORMAL = ctx -> fill(ctx, "RandomStandardNormal", true);
+  static final Kernel UNIFORM = ctx -> fill(ctx, "RandomUniform", false);
+
+  static void clear() {
+    GENERATORS.clear();
+  }
+
+  private static void fill(KernelContext ctx, String op, boolean normal) {
+    HostBuffer out = allocate(ctx, 0);
+    long seed = ctx.attrs.integer("seed");
+    long seed2 = ctx.attrs.integer("seed2");
+    Philox gen = reserve(op + "/" + out.dtype + "/" + seed + "/" + seed2, seed, seed2,
+        (long) out.size() * RESERVE_MULTIPLIER);
+    int n = out.size();
+    int perGroup = out.dtype == DType.FLOAT32 ? 4 : 2;
+    for (int group = 0; group * perGroup < n; group++) {
+      int[] bits = gen.next();
+      if (out.data instanceof float[] f) {
+        float[] samples = normal ? boxMullerFloat(bits) : uniformFloat(bits);
+        for (int j = 0; j < 4 && group * 4 + j < n; j++) {
+          f[group * 4 + j] = samples[j];
+        }
+      } else {
+        double[] d = (double[]) out.data;
+        double[] samples = normal ? boxMullerDouble(bits) : uniformDouble(bits);
+        for (int j = 0; j < 2 && group * 2 + j < n; j++) {
+          d[group * 2 + j] = samples[j];
+        }
+      }
+    }
+  }
+
+  /** GuardedPhiloxRandom::ReserveSamples128: a copy for this call; the shared one skips past it. */
+  private static Philox reserve(String key, long seed, long seed2, long outputs) {
+    synchronized (GENERATORS) {
+      Philox shared = GENERATORS.computeIfAbsent(key, k -> seed == 0 && seed2 == 0
+          ? new Philox(NONDETERMINISTIC.nextLong(), NONDETERMINISTIC.nextLong())
+          : new Philox(seed, seed2));
+      Philox local = new Philox(shared);
+      shared.skip(outputs);
+      return local;
+    }
+  }
+
+  private static float[] uniformFloat(int[] bits) {
+    return new float[] {
+      Philox.uint32ToFloat(bits[0]), Philox.uint32ToFloat(bits[1]),
+      Philox.uint32ToFloat(bits[2]), Philox.uint32ToFloat(bits[3])
+    };
+  }
+
+  private static double[] uniformDouble(int[] bits) {
+    return new double[] {
+      Philox.uint64ToDouble(bits[0], bits[1]), Philox.uint64ToDouble(bits[2], bits[3])
+    };
+  }
+
+  /** Box-Muller on pairs of outputs, in float arithmetic as TensorFlow's BoxMullerFloat. */
+  private static float[] boxMullerFloat(int[] bits) {
+    float[] out = new float[4];
+    for (int i = 0; i < 4; i += 2) {
+      float u1 = Math.max(Philox.uint32ToFloat(bits[i]), 1.0e-7f);
+      float v1 = (float) (2.0 * Math.PI * Philox.uint32ToFloat(bits[i + 1]));
+      float u2 = (float) Math.sqrt(-2.0f * (float) Math.log(u1));
+      out[i] = (float) Math.sin(v1) * u2;
+      out[i + 1] = (float) Math.cos(v1) * u2;
+    }
+    return out;
+  }
+
+  private static double[] boxMullerDouble(int[] bits) {
+    double u1 = Math.max(Philox.uint64ToDouble(bits[0], bits[1]), 1.0e-7);
+    double v1 = 2 * Math.PI * Philox.uint64ToDouble(bits[2], bits[3]);
+    double u2 = Math.sqrt(-2.0 * Math.log(u1));
+    return new double[] {Math.sin(v1) * u2, Math.cos(v1) * u2};
+  }
+}

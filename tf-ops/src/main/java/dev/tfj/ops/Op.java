@@ -1,0 +1,236 @@
+package dev.tfj.ops;
+
+import dev.tfj.errors.InvalidArgumentError;
+import dev.tfj.ops.proto.DataType;
+import dev.tfj.ops.proto.OpDef;
+import dev.tfj.ops.proto.OpDef.ArgDef;
+import dev.tfj.ops.proto.OpDef.AttrDef;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A primitive op: its TensorFlow OpDef, then its rules, registered right after it is declared
+ * (see the *Ops classes): output shapes, and a gradient or an explicit "not differentiable".
+ * Kernels live with the devices. Everything an op call needs from the OpDef is worked out here once.
+ */
+public final class Op {
+  private static final List<Op> REGISTERED = new ArrayList<>();
+
+  public final String name;
+  /** Dense index, for per-device kernel tables. */
+  public final int id;
+  public final OpDef def;
+
+  private final String[] typeAttrs;
+  private final DType[][] allowedTypes;
+  private final DType[] defaultTypes;
+  private final Arg[] inputArgs;
+  private final Arg[] outputArgs;
+  private final int listInput;
+
+  private ShapeFn shapeFn;
+  private GradientFn gradient;
+  private boolean notDifferentiable;
+  private boolean broadcasting;
+
+  /** How one OpDef argument gets its dtype: fixed, or from type attr {@code typeAttr}. */
+  private record Arg(String name, DataType fixed, int typeAttr, String numberAttr) {}
+
+  private Op(OpDef def, int id) {
+    this.name = def.getName();
+    this.def = def;
+    this.id = id;
+    List<String> names = new ArrayList<>();
+    for (AttrDef a : def.getAttrList()) {
+      if (a.getType().equals("type")) {
+        names.add(a.getName());
+      }
+    }
+    typeAttrs = names.toArray(new String[0]);
+    allowedTypes = new DType[typeAttrs.length][];
+    defaultTypes = new DType[typeAttrs.length];
+    for (AttrDef a : def.getAttrList()) {
+      int k = names.indexOf(a.getName());
+      if (k < 0) {
+        continue;
+      }
+      if (a.hasAllowedValues()) {
+        allowedTypes[k] = a.getAllowedValues().getList().getTypeList().stream()
+            .map(DType::fromProto).filter(d -> d != null).toArray(DType[]::new);
+      }
+      if (a.hasDefaultValue()) {
+        defaultTypes[k] = DType.fromProto(a.getDefaultValue().getType());
+      }
+    }
+    inputArgs = args(def.getInputArgList(), names);
+    outputArgs = args(def.getOutputArgList(), names);
+    int list = -1;
+    for (int i = 0; i < inputArgs.length; i++) {
+      if (!inputArgs[i].numberAttr.isEmpty()) {
+        list = i;
+      }
+    }
+    listInput = list;
+  }
+
+  private static Arg[] args(List<ArgDef> defs, List<String> typeAttrs) {
+    Arg[] out = new Arg[defs.size()];
+    for (int i = 0; i < out.length; i++) {
+      ArgDef a = defs.get(i);
+      out[i] = new Arg(a.getName(), a.getType(), typeAttrs.indexOf(a.getTypeAttr()), a.getNumberAttr());
+    }
+    return out;
+  }
+
+  /** Declares the op named {@code name} in ops.pbtxt. */
+  public static synchronized Op define(String name) {
+    Op op = new Op(OpDefs.get(name), REGISTERED.size());
+    REGISTERED.add(op);
+    return op;
+  }
+
+  /** Every declared op, in declaration order. */
+  public static List<Op> all() {
+    OpFamilies.load();
+    synchronized (Op.class) {
+      return Collections.unmodifiableList(new ArrayList<>(REGISTERED));
+    }
+  }
+
+  // ---- rules, set once right after the declaration ----
+
+  public Op shape(ShapeFn fn) {
+    this.shapeFn = fn;
+    return this;
+  }
+
+  /** For ops with one output. */
+  public Op outputShape(java.util.function.BiFunction<Operand[], Attrs, long[]> fn) {
+    return shape((in, a) -> new long[][] {fn.apply(in, a)});
+  }
+
+  public Op gradient(GradientFn fn) {
+    this.gradient = fn;
+    return this;
+  }
+
+  /** TensorFlow's {@code ops.NotDifferentiable}: every input gets a None gradient. */
+  public Op notDifferentiable() {
+    this.notDifferentiable = true;
+    return this;
+  }
+
+  /**
+   * Marks an elementwise op whose inputs broadcast to the output. Its gradient rule returns
+   * output-shaped gradients and the tape reduces them to the input shapes.
+   */
+  public Op broadcasting() {
+    this.broadcasting = true;
+    return this;
+  }
+
+  public GradientFn gradient() {
+    return gradient;
+  }
+
+  public boolean isNotDifferentiable() {
+    return notDifferentiable;
+  }
+
+  public boolean isBroadcasting() {
+    return broadcasting;
+  }
+
+  public boolean isStateful() {
+    return def.getIsStateful();
+  }
+
+  // ---- per call ----
+
+  public long[][] outputShapes(Operand[] inputs, Attrs attrs) {
+    return shapeFn.apply(inputs, attrs);
+  }
+
+  /**
+   * The dtype of each output, inferred from the inputs and attrs as TensorFlow's OpDef
+   * dictates; raises TensorFlow's InvalidArgumentError for a dtype mismatch or a disallowed type.
+   */
+  public DType[] outputTypes(Operand[] inputs, Attrs attrs) {
+    DType[] types = new DType[typeAttrs.length];
+    for (int k = 0; k < types.length; k++) {
+      if (attrs.find(typeAttrs[k]) instanceof DType d) {
+        types[k] = d;
+      }
+    }
+    int listLength = inputs.length - (inputArgs.length - 1);
+    for (int i = 0; i < inputs.length; i++) {
+      Arg arg = inputArgs[argIndex(i, listLength)];
+      DType actual = inputs[i].dtype();
+      DType expected = arg.typeAttr >= 0 ? types[arg.typeAttr] : DType.fromProto(arg.fixed);
+      if (expected == null) {
+        types[arg.typeAttr] = actual;
+      } else if (expected != actual) {
+        throw new InvalidArgumentError("cannot compute " + name + " as input #" + i
+            + "(zero-based) was expected to be a " + expected.cppName() + " tensor but is a "
+            + actual.cppName() + " tensor");
+      }
+    }
+    for (int k = 0; k < types.length; k++) {
+      if (types[k] == null) {
+        types[k] = defaultTypes[k];
+      }
+      if (allowedTypes[k] != null && !contains(allowedTypes[k], types[k])) {
+        throw new InvalidArgumentError(disallowedTypeMessage(typeAttrs[k], types[k]));
+      }
+    }
+    DType[] out = new DType[outputCount(attrs)];
+    for (int i = 0; i < out.length; i++) {
+      Arg arg = outputArgs[Math.min(i, outputArgs.length - 1)];
+      out[i] = arg.typeAttr >= 0 ? types[arg.typeAttr] : DType.fromProto(arg.fixed);
+    }
+    return out;
+  }
+
+  private int argIndex(int input, int listLength) {
+    if (listInput < 0 || input < listInput) {
+      return input;
+    }
+    return input < listInput + listLength ? listInput : input - listLength + 1;
+  }
+
+  private int outputCount(Attrs attrs) {
+    if (outputArgs.length == 1 && !outputArgs[0].numberAttr.isEmpty()) {
+      return (int) attrs.integer(outputArgs[0].numberAttr);
+    }
+    return outputArgs.length;
+  }
+
+  private static boolean contains(DType[] types, DType t) {
+    for (DType d : types) {
+      if (d == t) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String disallowedTypeMessage(String attr, DType actual) {
+    StringBuilder allowed = new StringBuilder();
+    for (AttrDef a : def.getAttrList()) {
+      if (a.getName().equals(attr)) {
+        for (DataType t : a.getAllowedValues().getList().getTypeList()) {
+          allowed.append(allowed.length() == 0 ? "" : ", ").append(DType.cppName(t));
+        }
+      }
+    }
+    return "Value for attr '" + attr + "' of " + actual.cppName()
+        + " is not in the list of allowed values: " + allowed
+        + "\n\t; NodeDef: {{node " + name + "}}; " + OpSummary.of(def);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,186 @@
+package dev.tfj.ops;
+
+import java.util.List;
+
+/**
+ * Runs ops on operands. The eager runtime implements {@link #run} by executing the op now (and
+ * recording it on active tapes); gradient rules and the public API both speak through the
+ * helpers below, so each op's Java spelling with its attrs exists once.
+ */
+public abstract class OpRunner {
+  /** Runs {@code op} and returns its outputs. */
+  public abstract Operand[] run(Op op, Attrs attrs, Operand... inputs);
+
+  /** A constant with the given host data (a Java primitive array of the dtype's kind). */
+  public abstract Operand constant(DType dtype, long[] shape, Object data);
+
+  public final Operand run1(Op op, Attrs attrs, Operand... inputs) {
+    return run(op, attrs, inputs)[0];
+  }
+
+  public final Operand scalar(DType dtype, double value) {
+    return constant(dtype, Shapes.SCALAR, HostArrays.scalar(dtype, value));
+  }
+
+  /** An int32 vector, the form TensorFlow gives shape, axis and permutation arguments. */
+  public final Operand int32s(long... values) {
+    int[] data = new int[values.length];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = Math.toIntExact(values[i]);
+    }
+    return constant(DType.INT32, new long[] {data.length}, data);
+  }
+
+  public final Operand int32s(int... values) {
+    return constant(DType.INT32, new long[] {values.length}, values.clone());
+  }
+
+  // ---- array ops ----
+
+  public final Operand identity(Operand x) {
+    return run1(ArrayOps.IDENTITY, Attrs.NONE, x);
+  }
+
+  public final Operand stopGradient(Operand x) {
+    return run1(ArrayOps.STOP_GRADIENT, Attrs.NONE, x);
+  }
+
+  public final Operand reshape(Operand x, long... shape) {
+    return run1(ArrayOps.RESHAPE, Attrs.NONE, x, int32s(shape));
+  }
+
+  public final Operand transpose(Operand x, int... perm) {
+    return run1(ArrayOps.TRANSPOSE, Attrs.NONE, x, int32s(perm));
+  }
+
+  public final Operand broadcastTo(Operand x, long... shape) {
+    return run1(ArrayOps.BROADCAST_TO, Attrs.NONE, x, int32s(shape));
+  }
+
+  public final Operand squeeze(Operand x, int... axes) {
+    return run1(ArrayOps.SQUEEZE, Attrs.of("squeeze_dims", axes.clone()), x);
+  }
+
+  public final Operand expandDims(Operand x, int axis) {
+    return run1(ArrayOps.EXPAND_DIMS, Attrs.NONE, x, int32s(axis));
+  }
+
+  public final Operand fill(long[] shape, Operand value) {
+    return run1(ArrayOps.FILL, Attrs.NONE, int32s(shape), value);
+  }
+
+  public final Operand zerosLike(Operand x) {
+    return run1(ArrayOps.ZEROS_LIKE, Attrs.NONE, x);
+  }
+
+  public final Operand onesLike(Operand x) {
+    return run1(ArrayOps.ONES_LIKE, Attrs.NONE, x);
+  }
+
+  public final Operand range(Operand start, Operand limit, Operand delta) {
+    return run1(ArrayOps.RANGE, Attrs.NONE, start, limit, delta);
+  }
+
+  public final Operand select(Operand condition, Operand x, Operand y) {
+    return run1(ArrayOps.SELECT_V2, Attrs.NONE, condition, x, y);
+  }
+
+  // ---- math ----
+
+  public final Operand add(Operand x, Operand y) {
+    return run1(MathOps.ADD, Attrs.NONE, x, y);
+  }
+
+  public final Operand sub(Operand x, Operand y) {
+    return run1(MathOps.SUB, Attrs.NONE, x, y);
+  }
+
+  public final Operand mul(Operand x, Operand y) {
+    return run1(MathOps.MUL, Attrs.NONE, x, y);
+  }
+
+  /** RealDiv: true division of floating tensors. */
+  public final Operand div(Operand x, Operand y) {
+    return run1(MathOps.REAL_DIV, Attrs.NONE, x, y);
+  }
+
+  public final Operand pow(Operand x, Operand y) {
+    return run1(MathOps.POW, Attrs.NONE, x, y);
+  }
+
+  public final Operand neg(Operand x) {
+    return run1(MathOps.NEG, Attrs.NONE, x);
+  }
+
+  public final Operand square(Operand x) {
+    return run1(MathOps.SQUARE, Attrs.NONE, x);
+  }
+
+  public final Operand sqrt(Operand x) {
+    return run1(MathOps.SQRT, Attrs.NONE, x);
+  }
+
+  public final Operand exp(Operand x) {
+    return run1(MathOps.EXP, Attrs.NONE, x);
+  }
+
+  public final Operand log(Operand x) {
+    return run1(MathOps.LOG, Attrs.NONE, x);
+  }
+
+  public final Operand reciprocal(Operand x) {
+    return run1(MathOps.RECIPROCAL, Attrs.NONE, x);
+  }
+
+  public final Operand addN(List<? extends Operand> xs) {
+    return xs.size() == 1 ? xs.get(0)
+        : run1(MathOps.ADD_N, Attrs.of("N", xs.size()), xs.toArray(new Operand[0]));
+  }
+
+  public final Operand cast(Operand x, DType dtype) {
+    return run1(MathOps.CAST, Attrs.of("DstT", dtype, "Truncate", false), x);
+  }
+
+  public final Operand matmul(Operand a, Operand b, boolean transposeA, boolean transposeB) {
+    return run1(MathOps.MAT_MUL, Attrs.of("transpose_a", transposeA, "transpose_b", transposeB), a, b);
+  }
+
+  public final Operand compare(Op comparison, Operand x, Operand y) {
+    Attrs attrs = comparison == MathOps.EQUAL || comparison == MathOps.NOT_EQUAL
+        ? Attrs.of("incompatible_shape_error", true) : Attrs.NONE;
+    return run1(comparison, attrs, x, y);
+  }
+
+  /** Sum over {@code axes}; null means every axis. */
+  public final Operand reduceSum(Operand x, int[] axes, boolean keepdims) {
+    return run1(MathOps.SUM, Attrs.of("keep_dims", keepdims), x, int32s(allAxesIfNull(x, axes)));
+  }
+
+  /** Mean over {@code axes}; null means every axis. */
+  public final Operand reduceMean(Operand x, int[] axes, boolean keepdims) {
+    return run1(MathOps.MEAN, Attrs.of("keep_dims", keepdims), x, int32s(allAxesIfNull(x, axes)));
+  }
+
+  private static int[] allAxesIfNull(Operand x, int[] axes) {
+    if (axes != null) {
+      return axes;
+    }
+    int[] all = new int[x.shape().length];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  /**
+   * Sums a gradient of a broadcast result back to an input's shape: over the leading axes the
+   * input lacks and the axes where it had size 1. The one place broadcasting is undone.
+   */
+  public final Operand unbroadcast(Operand grad, long[] shape) {
+    if (java.util.Arrays.equals(grad.shape(), shape)) {
+      return grad;
+    }
+    int[] axes = Shapes.broadcastReductionAxes(shape, grad.shape());
+    return reshape(reduceSum(grad, axes, false), shape);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.tfj.ops;
+
+import dev.tfj.errors.InvalidArgumentError;
+
+/** Shape functions shared by several ops. */
+final class ShapeRules {
+  private ShapeRules() {}
+
+  /** Output shaped like input 0 (unary elementwise ops, casts, identity). */
+  static long[] sameAsFirst(Operand[] in, Attrs a) {
+    return in[0].shape();
+  }
+
+  /** NumPy broadcasting of every input (binary and ternary elementwise ops). */
+  static long[] broadcastAll(Operand[] in, Attrs a) {
+    long[] out = in[0].shape();
+    for (int i = 1; i < in.length; i++) {
+      out = Shapes.broadcast(out, in[i].shape());
+    }
+    return out;
+  }
+
+  /** A reduction of input 0 over the axes held by input 1 (Sum, Mean, ...). */
+  static long[] reduction(Operand[] in, Attrs a) {
+    long[] x = in[0].shape();
+    boolean[] reduced = reducedAxes(x.length, in[1].longValues());
+    boolean keep = a.bool("keep_dims");
+    int rank = 0;
+    for (int i = 0; i < x.length; i++) {
+      rank += keep || !reduced[i] ? 1 : 0;
+    }
+    long[] out = new long[rank];
+    int j = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (!reduced[i]) {
+        out[j++] = x[i];
+      } else if (keep) {
+        out[j++] = 1;
+      }
+    }
+    return out;
+  }
+
+  /** Which axes of a rank-{@code rank} input the given (possibly negative) axes name. */
+  static boolean[] reducedAxes(int rank, long[] axes) {
+    boolean[] reduced = new boolean[rank];
+    for (long axis : axes) {
+      if (axis < -rank || axis >= rank) {
+        throw new InvalidArgumentError("Invalid reduction dimension (" + axis + " for input with "
+            + rank + " dimension(s)");
+      }
+      reduced[Shapes.normalizeAxis(axis, rank)] = true;
+    }
+    return reduced;
+  }
+
+  /** The shape given as the values of input {@code index}, checked non-negative. */
+  static long[] shapeFromInput(Operand[] in, int index) {
+    long[] dims = in[index].longValues();
+    for (long d : dims) {
+      if (d < 0) {
+        throw new InvalidArgumentError("Dimension " + d + " must be >= 0");
+      }
+    }
+    return dims;
+  }
+}
