@@ -16,6 +16,21 @@ public final class HostArrays {
     };
   }
 
+  /** {@code value} as the boxed element type of {@code dtype}'s host array. */
+  public static Object scalarElement(DType dtype, double value) {
+    return java.lang.reflect.Array.get(scalar(dtype, value), 0);
+  }
+
+  /** An integer as the boxed element type of {@code dtype}'s host array, keeping all 64 bits. */
+  public static Object scalarElement(DType dtype, long value) {
+    return switch (dtype) {
+      case INT64 -> value;
+      case INT32 -> (int) value;
+      case UINT8 -> (byte) value;
+      default -> scalarElement(dtype, (double) value);
+    };
+  }
+
   /** A one-element array holding {@code value} converted to {@code dtype}. */
   public static Object scalar(DType dtype, double value) {
     return switch (dtype) {

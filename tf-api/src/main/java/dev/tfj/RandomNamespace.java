@@ -1,0 +1,88 @@
+package dev.tfj;
+
+import static dev.tfj.Ops.RUN;
+
+import dev.tfj.eager.RandomSeeds;
+import dev.tfj.eager.TensorHandle;
+import dev.tfj.ops.Attrs;
+import dev.tfj.ops.DType;
+import dev.tfj.ops.Op;
+import dev.tfj.ops.Operand;
+import dev.tfj.ops.RandomOps;
+
+/**
+ * {@code tf.random}. Seeds follow TensorFlow: {@code set_seed} fixes the sequence of a program,
+ * an op seed fixes one op, and TensorFlow's generator (Philox) gives TensorFlow's numbers.
+ */
+public final class RandomNamespace {
+  RandomNamespace() {}
+
+  public void set_seed(long seed) {
+    RandomSeeds.setGlobalSeed(seed);
+  }
+
+  public Tensor normal(long[] shape) {
+    return normal(shape, 0.0, 1.0, DType.FLOAT32, null);
+  }
+
+  public Tensor normal(long[] shape, DType dtype) {
+    return normal(shape, 0.0, 1.0, dtype, null);
+  }
+
+  public Tensor normal(long[] shape, Object mean) {
+    return normal(shape, mean, 1.0, DType.FLOAT32, null);
+  }
+
+  public Tensor normal(long[] shape, Object mean, Object stddev) {
+    return normal(shape, mean, stddev, DType.FLOAT32, null);
+  }
+
+  public Tensor normal(long[] shape, Object mean, Object stddev, DType dtype) {
+    return normal(shape, mean, stddev, dtype, null);
+  }
+
+  /** {@code RandomStandardNormal(shape) * stddev + mean}. */
+  public Tensor normal(long[] shape, Object mean, Object stddev, DType dtype, Long seed) {
+    TensorHandle m = Convert.toHandle(mean, dtype);
+    TensorHandle s = Convert.toHandle(stddev, dtype);
+    Operand sample = sample(RandomOps.STANDARD_NORMAL, shape, dtype, seed);
+    return Tensor.wrap(RUN.add(RUN.mul(sample, s), m));
+  }
+
+  public Tensor uniform(long[] shape) {
+    return uniform(shape, 0, null, DType.FLOAT32, null);
+  }
+
+  public Tensor uniform(long[] shape, DType dtype) {
+    return uniform(shape, 0, null, dtype, null);
+  }
+
+  public Tensor uniform(long[] shape, Object minval, Object maxval) {
+    return uniform(shape, minval, maxval, DType.FLOAT32, null);
+  }
+
+  public Tensor uniform(long[] shape, Object minval, Object maxval, DType dtype) {
+    return uniform(shape, minval, maxval, dtype, null);
+  }
+
+  /**
+   * Floats in [minval, maxval) (maxval null means 1). As in TensorFlow, the default range [0, 1)
+   * returns the raw sample, and otherwise {@code sample * (maxval - minval) + minval}.
+   */
+  public Tensor uniform(long[] shape, Object minval, Object maxval, DType dtype, Long seed) {
+    boolean minIsZero = minval instanceof Integer i && i == 0;
+    boolean maxIsOne = maxval == null || (maxval instanceof Integer i && i == 1);
+    TensorHandle lo = minIsZero && maxIsOne ? null : Convert.toHandle(minval, dtype);
+    TensorHandle hi = minIsZero && maxIsOne ? null : Convert.toHandle(maxval == null ? 1 : maxval, dtype);
+    Operand result = sample(RandomOps.UNIFORM, shape, dtype, seed);
+    if (minIsZero) {
+      return Tensor.wrap(maxIsOne ? result : RUN.mul(result, hi));
+    }
+    return Tensor.wrap(RUN.add(RUN.mul(result, RUN.sub(hi, lo)), lo));
+  }
+
+  private static Operand sample(Op op, long[] shape, DType dtype, Long seed) {
+    long[] seeds = RandomSeeds.seedsFor(seed);
+    return RUN.run1(op, Attrs.of("dtype", dtype, "seed", seeds[0], "seed2", seeds[1]), RUN.int32s(shape));
+  }
+}

@@ -1,0 +1,182 @@
+package dev.tfj;
+
+import dev.tfj.eager.TensorHandle;
+import dev.tfj.errors.TypeError;
+import dev.tfj.errors.ValueError;
+import dev.tfj.ops.DType;
+import dev.tfj.ops.TensorShape;
+import java.lang.reflect.Array;
+
+/**
+ * An eager tensor, TensorFlow's {@code tf.Tensor}. Python's operators are methods ({@code add sub
+ * mul div neg pow matmul}, comparisons {@code lt le gt ge eq ne}); Python's conversions are
+ * {@code booleanValue floatValue doubleValue intValue longValue}; {@code toString()} is the repr.
+ * {@code equals} and {@code hashCode} keep Java's identity meaning.
+ */
+public abstract class Tensor {
+  Tensor() {}
+
+  /** The value as an op input: for a variable, a read that active tapes record. */
+  abstract TensorHandle handle();
+
+  /** The value for looking at it (printing, conversion), never recorded. */
+  abstract TensorHandle peek();
+
+  static Tensor wrap(Object handle) {
+    return new EagerTensor((TensorHandle) handle);
+  }
+
+  public DType dtype() {
+    return peek().dtype;
+  }
+
+  public TensorShape shape() {
+    return new TensorShape(peek().shape);
+  }
+
+  public int ndim() {
+    return peek().shape.length;
+  }
+
+  /** The full name of the device holding the value. */
+  public String device() {
+    return peek().device.name();
+  }
+
+  // ---- Python operators ----
+
+  public Tensor add(Object y) {
+    return tf.add(this, y);
+  }
+
+  public Tensor sub(Object y) {
+    return tf.subtract(this, y);
+  }
+
+  public Tensor mul(Object y) {
+    return tf.multiply(this, y);
+  }
+
+  public Tensor div(Object y) {
+    return tf.divide(this, y);
+  }
+
+  public Tensor pow(Object y) {
+    return tf.pow(this, y);
+  }
+
+  public Tensor neg() {
+    return tf.negative(this);
+  }
+
+  public Tensor matmul(Object y) {
+    return tf.matmul(this, y);
+  }
+
+  public Tensor lt(Object y) {
+    return tf.less(this, y);
+  }
+
+  public Tensor le(Object y) {
+    return tf.less_equal(this, y);
+  }
+
+  public Tensor gt(Object y) {
+    return tf.greater(this, y);
+  }
+
+  public Tensor ge(Object y) {
+    return tf.greater_equal(this, y);
+  }
+
+  public Tensor eq(Object y) {
+    return tf.equal(this, y);
+  }
+
+  public Tensor ne(Object y) {
+    return tf.not_equal(this, y);
+  }
+
+  // ---- Python conversions ----
+
+  /** Python's {@code bool(t)}: the truth of a one-element tensor (an empty one is false). */
+  public boolean booleanValue() {
+    TensorHandle h = peek();
+    if (h.numElements() > 1) {
+      throw new ValueError("The truth value of an array with more than one element is ambiguous."
+          + " Use a.any() or a.all()");
+    }
+    return h.numElements() == 1 && h.doubleValues()[0] != 0;
+  }
+
+  public double doubleValue() {
+    return onlyElement("float").doubleValue();
+  }
+
+  public float floatValue() {
+    return (float) doubleValue();
+  }
+
+  public long longValue() {
+    return onlyElement("int").longValue();
+  }
+
+  public int intValue() {
+    return (int) longValue();
+  }
+
+  private Number onlyElement(String pythonType) {
+    TensorHandle h = peek();
+    if (h.numElements() != 1) {
+      throw new TypeError("only length-1 arrays can be converted to Python scalars");
+    }
+    Object v = Array.get(h.hostData(), 0);
+    if (v instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    return h.dtype == DType.UINT8 ? ((Number) v).intValue() & 0xFF : (Number) v;
+  }
+
+  /**
+   * The value as Java sees NumPy: a boxed scalar for rank 0, else nested primitive arrays
+   * ({@code float[][]} for a 2-D float32 tensor). Always a copy.
+   */
+  public Object numpy() {
+    TensorHandle h = peek();
+    Object flat = h.hostCopy();
+    if (h.shape.length == 0) {
+      return Array.get(flat, 0);
+    }
+    return nest(flat, h.shape, 0, new int[] {0});
+  }
+
+  private static Object nest(Object flat, long[] shape, int axis, int[] next) {
+    Class<?> leaf = flat.getClass().getComponentType();
+    int n = (int) shape[axis];
+    if (axis == shape.length - 1) {
+      Object row = Array.newInstance(leaf, n);
+      System.arraycopy(flat, next[0], row, 0, n);
+      next[0] += n;
+      return row;
+    }
+    int[] dims = new int[shape.length - axis];
+    dims[0] = n;
+    Object out = Array.newInstance(leaf, dims);
+    for (int i = 0; i < n; i++) {
+      Array.set(out, i, nest(flat, shape, axis + 1, next));
+    }
+    return out;
+  }
+
+  /** TensorFlow's repr: {@code <tf.Tensor: shape=(4, 1), dtype=float32, numpy=\narray(...)>}. */
+  @Override
+  public String toString() {
+    TensorHandle h = peek();
+    return "<tf.Tensor: shape=" + shape() + ", dtype=" + h.dtype.typeName() + ", numpy="
+        + onOwnLineIfMultiline(NumpyFormat.repr(h.dtype, h.shape, h.hostData())) + ">";
+  }
+
+  static String onOwnLineIfMultiline(String text) {
+    return text.contains("\n") ? "\n" + text : text;
+  }
+}

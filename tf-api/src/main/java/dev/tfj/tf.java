@@ -1,0 +1,336 @@
+package dev.tfj;
+
+import static dev.tfj.Ops.RUN;
+import static dev.tfj.Ops.binary;
+import static dev.tfj.Ops.compare;
+import static dev.tfj.Ops.handle;
+import static dev.tfj.Ops.unary;
+
+import dev.tfj.eager.TensorHandle;
+import dev.tfj.errors.ValueError;
+import dev.tfj.ops.DType;
+import dev.tfj.ops.MathOps;
+import dev.tfj.ops.Operand;
+
+/**
+ * TensorFlow's {@code tf} module. Names, argument order and behaviour follow TensorFlow 2;
+ * keyword arguments are overloads in TensorFlow's positional order; namespaces are fields
+ * ({@code tf.random.normal}, {@code tf.math.exp}, {@code tf.linalg.matmul}).
+ */
+@SuppressWarnings("checkstyle:TypeName")
+public final class tf {
+  private tf() {}
+
+  public static final DType float32 = DType.FLOAT32;
+  public static final DType float64 = DType.FLOAT64;
+  public static final DType int32 = DType.INT32;
+  public static final DType int64 = DType.INT64;
+  public static final DType uint8 = DType.UINT8;
+  public static final DType bool = DType.BOOL;
+
+  public static final RandomNamespace random = new RandomNamespace();
+  public static final MathNamespace math = new MathNamespace();
+  public static final LinalgNamespace linalg = new LinalgNamespace();
+
+  // ---- tensors, variables, tapes, devices ----
+
+  public static Tensor constant(Object value) {
+    return convert_to_tensor(value);
+  }
+
+  public static Tensor constant(Object value, DType dtype) {
+    if (value instanceof Tensor t && t.dtype() != dtype) {
+      throw new dev.tfj.errors.TypeError("Expected tensor " + t.numpy() + " with dtype " + dtype
+          + ", but got dtype " + t.dtype() + ".");
+    }
+    return convert_to_tensor(value, dtype);
+  }
+
+  public static Tensor convert_to_tensor(Object value) {
+    return value instanceof Tensor t && !(t instanceof Variable) ? t : Tensor.wrap(handle(value));
+  }
+
+  public static Tensor convert_to_tensor(Object value, DType dtype) {
+    return Tensor.wrap(Convert.toHandle(value, dtype));
+  }
+
+  public static Variable Variable(Object initialValue) {
+    return Variable(initialValue, true, "Variable", null);
+  }
+
+  public static Variable Variable(Object initialValue, DType dtype) {
+    return Variable(initialValue, true, "Variable", dtype);
+  }
+
+  public static Variable Variable(Object initialValue, boolean trainable) {
+    return Variable(initialValue, trainable, "Variable", null);
+  }
+
+  /** {@code tf.Variable(initial_value, trainable=..., name=..., dtype=...)}. */
+  public static Variable Variable(Object initialValue, boolean trainable, String name, DType dtype) {
+    TensorHandle value = initialValue instanceof Tensor t && dtype != null && t.dtype() != dtype
+        ? (TensorHandle) RUN.cast(t.handle(), dtype) : Convert.toHandle(initialValue, dtype);
+    return new Variable(value, trainable, name);
+  }
+
+  public static GradientTape GradientTape() {
+    return new GradientTape(false, true);
+  }
+
+  public static GradientTape GradientTape(boolean persistent) {
+    return new GradientTape(persistent, true);
+  }
+
+  public static GradientTape GradientTape(boolean persistent, boolean watch_accessed_variables) {
+    return new GradientTape(persistent, watch_accessed_variables);
+  }
+
+  /** {@code with tf.device(name):} as try-with-resources; null clears the scope. */
+  public static DeviceScope device(String name) {
+    return new DeviceScope(name);
+  }
+
+  // ---- array ops ----
+
+  public static Tensor identity(Object x) {
+    return unary(x, RUN::identity);
+  }
+
+  public static Tensor stop_gradient(Object x) {
+    return unary(x, RUN::stopGradient);
+  }
+
+  /** Reshapes; one dimension may be -1. */
+  public static Tensor reshape(Object x, long... shape) {
+    return unary(x, h -> RUN.reshape(h, shape));
+  }
+
+  /** Reverses the axes. */
+  public static Tensor transpose(Object x) {
+    Operand h = handle(x);
+    int[] perm = new int[h.shape().length];
+    for (int i = 0; i < perm.length; i++) {
+      perm[i] = perm.length - 1 - i;
+    }
+    return Tensor.wrap(RUN.transpose(h, perm));
+  }
+
+  public static Tensor transpose(Object x, int[] perm) {
+    return unary(x, h -> RUN.transpose(h, perm));
+  }
+
+  public static Tensor zeros(long... shape) {
+    return zeros(shape, float32);
+  }
+
+  public static Tensor zeros(long[] shape, DType dtype) {
+    return Tensor.wrap(RUN.fill(shape, RUN.scalar(dtype, 0)));
+  }
+
+  public static Tensor ones(long... shape) {
+    return ones(shape, float32);
+  }
+
+  public static Tensor ones(long[] shape, DType dtype) {
+    return Tensor.wrap(RUN.fill(shape, RUN.scalar(dtype, 1)));
+  }
+
+  public static Tensor zeros_like(Object x) {
+    return unary(x, RUN::zerosLike);
+  }
+
+  public static Tensor ones_like(Object x) {
+    return unary(x, RUN::onesLike);
+  }
+
+  public static Tensor fill(long[] dims, Object value) {
+    return unary(value, v -> RUN.fill(dims, v));
+  }
+
+  public static Tensor range(Object limit) {
+    return range(0, limit, 1, null);
+  }
+
+  public static Tensor range(Object start, Object limit) {
+    return range(start, limit, 1, null);
+  }
+
+  public static Tensor range(Object start, Object limit, Object delta) {
+    return range(start, limit, delta, null);
+  }
+
+  /** With no dtype, the widest of the three in the order int32, int64, float32, float64. */
+  public static Tensor range(Object start, Object limit, Object delta, DType dtype) {
+    TensorHandle[] args = {handleOf(start, dtype), handleOf(limit, dtype), handleOf(delta, dtype)};
+    DType widest = dtype;
+    if (widest == null) {
+      java.util.List<DType> order = java.util.List.of(int32, int64, float32, float64);
+      for (TensorHandle a : args) {
+        widest = widest == null || order.indexOf(a.dtype) > order.indexOf(widest) ? a.dtype : widest;
+      }
+    }
+    Operand[] cast = new Operand[3];
+    for (int i = 0; i < 3; i++) {
+      cast[i] = args[i].dtype == widest ? args[i] : RUN.cast(args[i], widest);
+    }
+    return Tensor.wrap(RUN.range(cast[0], cast[1], cast[2]));
+  }
+
+  private static TensorHandle handleOf(Object x, DType dtype) {
+    return Convert.toHandle(x, x instanceof Tensor ? null : dtype);
+  }
+
+  public static Tensor cast(Object x, DType dtype) {
+    TensorHandle h = Convert.toHandle(x, null);
+    return h.dtype == dtype && x instanceof Tensor t ? t : Tensor.wrap(RUN.cast(h, dtype));
+  }
+
+  // ---- math ----
+
+  public static Tensor add(Object x, Object y) {
+    return binary(x, y, RUN::add);
+  }
+
+  public static Tensor subtract(Object x, Object y) {
+    return binary(x, y, RUN::sub);
+  }
+
+  public static Tensor multiply(Object x, Object y) {
+    return binary(x, y, RUN::mul);
+  }
+
+  /** Python's {@code x / y}: int32 and int64 divide as float64. */
+  public static Tensor divide(Object x, Object y) {
+    return Ops.trueDivide(x, y);
+  }
+
+  public static Tensor pow(Object x, Object y) {
+    return binary(x, y, RUN::pow);
+  }
+
+  public static Tensor negative(Object x) {
+    return unary(x, RUN::neg);
+  }
+
+  public static Tensor square(Object x) {
+    return unary(x, RUN::square);
+  }
+
+  public static Tensor sqrt(Object x) {
+    return unary(x, RUN::sqrt);
+  }
+
+  public static Tensor exp(Object x) {
+    return unary(x, RUN::exp);
+  }
+
+  public static Tensor log(Object x) {
+    return unary(x, RUN::log);
+  }
+
+  public static Tensor equal(Object x, Object y) {
+    return compare(MathOps.EQUAL, x, y);
+  }
+
+  public static Tensor not_equal(Object x, Object y) {
+    return compare(MathOps.NOT_EQUAL, x, y);
+  }
+
+  public static Tensor less(Object x, Object y) {
+    return compare(MathOps.LESS, x, y);
+  }
+
+  public static Tensor less_equal(Object x, Object y) {
+    return compare(MathOps.LESS_EQUAL, x, y);
+  }
+
+  public static Tensor greater(Object x, Object y) {
+    return compare(MathOps.GREATER, x, y);
+  }
+
+  public static Tensor greater_equal(Object x, Object y) {
+    return compare(MathOps.GREATER_EQUAL, x, y);
+  }
+
+  public static Tensor matmul(Object a, Object b) {
+    return matmul(a, b, false, false);
+  }
+
+  public static Tensor matmul(Object a, Object b, boolean transpose_a, boolean transpose_b) {
+    return binary(a, b, (x, y) -> RUN.matmul(x, y, transpose_a, transpose_b));
+  }
+
+  // ---- reductions: axis null means every axis ----
+
+  public static Tensor reduce_sum(Object x) {
+    return reduce_sum(x, null, false);
+  }
+
+  public static Tensor reduce_sum(Object x, int axis) {
+    return reduce_sum(x, new int[] {axis}, false);
+  }
+
+  public static Tensor reduce_sum(Object x, int[] axis) {
+    return reduce_sum(x, axis, false);
+  }
+
+  public static Tensor reduce_sum(Object x, int axis, boolean keepdims) {
+    return reduce_sum(x, new int[] {axis}, keepdims);
+  }
+
+  public static Tensor reduce_sum(Object x, int[] axis, boolean keepdims) {
+    return unary(x, h -> RUN.reduceSum(h, axis, keepdims));
+  }
+
+  public static Tensor reduce_mean(Object x) {
+    return reduce_mean(x, null, false);
+  }
+
+  public static Tensor reduce_mean(Object x, int axis) {
+    return reduce_mean(x, new int[] {axis}, false);
+  }
+
+  public static Tensor reduce_mean(Object x, int[] axis) {
+    return reduce_mean(x, axis, false);
+  }
+
+  public static Tensor reduce_mean(Object x, int axis, boolean keepdims) {
+    return reduce_mean(x, new int[] {axis}, keepdims);
+  }
+
+  public static Tensor reduce_mean(Object x, int[] axis, boolean keepdims) {
+    return unary(x, h -> RUN.reduceMean(h, axis, keepdims));
+  }
+
+  // ---- norm ----
+
+  public static Tensor norm(Object tensor) {
+    return norm(tensor, "euclidean", null, false);
+  }
+
+  public static Tensor norm(Object tensor, String ord) {
+    return norm(tensor, ord, null, false);
+  }
+
+  public static Tensor norm(Object tensor, String ord, int axis) {
+    return norm(tensor, ord, new int[] {axis}, false);
+  }
+
+  public static Tensor norm(Object tensor, String ord, int[] axis) {
+    return norm(tensor, ord, axis, false);
+  }
+
+  /**
+   * The euclidean norm, built as TensorFlow builds it: {@code sqrt(reduce_sum(x * x, axis,
+   * keepdims=True))}, squeezed unless keepdims. Its gradient at the zero vector is NaN, as in
+   * TensorFlow. (Other orders come with the linear algebra ops.)
+   */
+  public static Tensor norm(Object tensor, String ord, int[] axis, boolean keepdims) {
+    if (!ord.equals("euclidean") && !ord.equals("fro")) {
+      throw new ValueError("'ord' must be a supported vector norm, got " + ord);
+    }
+    Operand x = handle(tensor);
+    Operand norm = RUN.sqrt(RUN.reduceSum(RUN.mul(x, x), axis, true));
+    return Tensor.wrap(keepdims ? norm : RUN.squeeze(norm, axis == null ? new int[0] : axis));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.tfj.eager;
+
+import dev.tfj.devices.Buffer;
+import dev.tfj.devices.Device;
+import dev.tfj.devices.KernelContext;
+import dev.tfj.errors.OpError;
+import dev.tfj.ops.Attrs;
+import dev.tfj.ops.DType;
+import dev.tfj.ops.Op;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an op now: infer output dtypes and shapes (which validates, so a rejected call changes
+ * nothing), place it, run the kernel, then offer it to the thread's tapes. With no active tape
+ * the recording step is one empty-list check.
+ */
+public final class Eager {
+  private static final Logger LOG = LoggerFactory.getLogger(Eager.class);
+
+  private Eager() {}
+
+  public static TensorHandle[] execute(Op op, Attrs attrs, TensorHandle... inputs) {
+    EagerContext ctx = EagerContext.get();
+    TensorHandle[] outputs = executeUnrecorded(op, attrs, inputs, ctx);
+    if (!ctx.tapes().isEmpty()) {
+      ctx.record(op, attrs, inputs, outputs);
+    }
+    return outputs;
+  }
+
+  /** Runs an op without offering it to any tape (variable updates use this). */
+  public static TensorHandle[] executeUnrecorded(Op op, Attrs attrs, TensorHandle[] inputs, EagerContext ctx) {
+    DType[] types;
+    long[][] shapes;
+    try {
+      types = op.outputTypes(inputs, attrs);
+      shapes = op.outputShapes(inputs, attrs);
+    } catch (OpError e) {
+      throw e.withOpName(op.name);
+    }
+    Device device = Placement.place(op, ctx.deviceScope());
+    Buffer[] buffers = new Buffer[inputs.length];
+    DType[] inputTypes = new DType[inputs.length];
+    long[][] inputShapes = new long[inputs.length][];
+    for (int i = 0; i < inputs.length; i++) {
+      buffers[i] = onDevice(inputs[i], device);
+      inputTypes[i] = inputs[i].dtype;
+      inputShapes[i] = inputs[i].shape;
+    }
+    KernelContext kernel = new KernelContext(attrs, buffers, inputTypes, inputShapes, types, shapes);
+    try {
+      device.kernel(op).compute(kernel);
+    } catch (OpError e) {
+      throw e.withOpName(op.name);
+    }
+    if (EagerConfig.logDevicePlacement()) {
+      LOG.info("Executing op {} in device {}", op.name, device.name());
+    }
+    TensorHandle[] outputs = new TensorHandle[types.length];
+    for (int i = 0; i < outputs.length; i++) {
+      outputs[i] = new TensorHandle(types[i], shapes[i], device, kernel.outputs[i]);
+    }
+    return outputs;
+  }
+
+  /** The input's buffer on {@code device}, copied through the host if it lives elsewhere. */
+  private static Buffer onDevice(TensorHandle t, Device device) {
+    return t.device == device ? t.buffer : device.fromHost(t.dtype, t.hostCopy());
+  }
+}

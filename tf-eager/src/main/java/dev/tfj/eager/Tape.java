@@ -1,0 +1,223 @@
+package dev.tfj.eager;
+
+import dev.tfj.errors.LookupError;
+import dev.tfj.ops.Attrs;
+import dev.tfj.ops.Op;
+import dev.tfj.ops.OpCall;
+import dev.tfj.ops.OpRunner;
+import dev.tfj.ops.Operand;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TensorFlow's gradient tape (c/eager/tape.h), keyed on tensor ids. It maps every tensor it
+ * knows to the recorded op that produced it (or to nothing, for watched sources), and its
+ * backward pass walks those records from the targets, summing the gradients of tensors used
+ * more than once and calling each op's gradient rule when all of its outputs' gradients are in.
+ */
+public final class Tape {
+  /** One recorded op call; the forward tensors stay alive for its gradient rule. */
+  private record Entry(Op op, Attrs attrs, TensorHandle[] inputs, TensorHandle[] outputs) {}
+
+  public final boolean persistent;
+  public final boolean watchAccessedVariables;
+
+  /** Tensor id to producing entry; a watched source maps to null. */
+  private final Map<Long, Entry> producers = new HashMap<>();
+  private final Set<EagerVariable> watchedVariables = new LinkedHashSet<>();
+
+  public Tape(boolean persistent, boolean watchAccessedVariables) {
+    this.persistent = persistent;
+    this.watchAccessedVariables = watchAccessedVariables;
+  }
+
+  // ---- recording ----
+
+  public void watch(TensorHandle t) {
+    producers.putIfAbsent(t.id, null);
+  }
+
+  public void watchVariable(EagerVariable v) {
+    watch(v.handle);
+    watchedVariables.add(v);
+  }
+
+  /** TensorFlow's rule: record when some input of a trainable dtype is known to this tape. */
+  boolean shouldRecord(TensorHandle[] inputs) {
+    for (TensorHandle t : inputs) {
+      if (t.dtype.isTrainable() && producers.containsKey(t.id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void record(Op op, Attrs attrs, TensorHandle[] inputs, TensorHandle[] outputs) {
+    Entry entry = new Entry(op, attrs, inputs, outputs);
+    for (TensorHandle out : outputs) {
+      producers.put(out.id, entry);
+    }
+  }
+
+  /** The watched variables, in creation order (TensorFlow orders them by handle id). */
+  public List<EagerVariable> watchedVariables() {
+    List<EagerVariable> vars = new ArrayList<>(watchedVariables);
+    vars.sort((a, b) -> Long.compare(a.handle.id, b.handle.id));
+    return vars;
+  }
+
+  /** How many tensors this tape knows: what a long training loop must keep bounded. */
+  public int size() {
+    return producers.size();
+  }
+
+  /** Forgets everything recorded and watched (after a non-persistent tape's gradient). */
+  public void release() {
+    producers.clear();
+  }
+
+  // ---- the backward pass ----
+
+  /**
+   * The gradients of the sum of {@code targets} with respect to each source, or null for a
+   * source no recorded path connects. {@code seeds[i]}, when not null, replaces the default
+   * all-ones gradient of target i.
+   */
+  public Operand[] gradient(TensorHandle[] targets, TensorHandle[] sources, Operand[] seeds, OpRunner o) {
+    // Ops this call records (a persistent tape inside its block) must not disturb the walk.
+    Map<Long, Entry> tape = persistent ? new HashMap<>(producers) : producers;
+    Set<Long> sourceIds = new java.util.HashSet<>();
+    for (TensorHandle s : sources) {
+      sourceIds.add(s.id);
+    }
+
+    // 1. The entries reachable from the targets, and how often each tensor is used by them.
+    Map<Long, Integer> uses = new HashMap<>();
+    Set<Entry> reachable = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Long> walk = new ArrayDeque<>();
+    for (TensorHandle t : targets) {
+      walk.push(t.id);
+    }
+    while (!walk.isEmpty()) {
+      Entry e = tape.get(walk.pop());
+      if (e != null && reachable.add(e)) {
+        for (TensorHandle in : e.inputs) {
+          uses.merge(in.id, 1, Integer::sum);
+          walk.push(in.id);
+        }
+      }
+    }
+
+    // 2. An entry is ready once none of its outputs waits for a gradient from a later use.
+    Map<Entry, Integer> waiting = new IdentityHashMap<>();
+    Deque<Entry> ready = new ArrayDeque<>();
+    for (Entry e : reachable) {
+      int n = 0;
+      for (TensorHandle out : e.outputs) {
+        n += uses.containsKey(out.id) ? 1 : 0;
+      }
+      waiting.put(e, n);
+      if (n == 0) {
+        ready.add(e);
+      }
+    }
+
+    // 3. Seeds: ones shaped like each target that the tape knows (or that is a source).
+    Map<Long, List<Operand>> pending = new HashMap<>();
+    for (int i = 0; i < targets.length; i++) {
+      TensorHandle t = targets[i];
+      if (seeds != null && seeds[i] != null) {
+        add(pending, t.id, seeds[i]);
+      } else if (tape.get(t.id) != null || sourceIds.contains(t.id)) {
+        add(pending, t.id, o.fill(t.shape, o.scalar(t.dtype, 1)));
+      }
+    }
+
+    // 4. Walk back, calling each entry's gradient rule when it is ready.
+    while (!ready.isEmpty()) {
+      Entry e = ready.pop();
+      Operand[] inputGrads = backward(e, pending, sourceIds, o);
+      for (int i = 0; i < e.inputs.length; i++) {
+        TensorHandle in = e.inputs[i];
+        if (inputGrads[i] != null) {
+          add(pending, in.id, inputGrads[i]);
+        }
+        if (uses.merge(in.id, -1, Integer::sum) == 0) {
+          Entry producer = tape.get(in.id);
+          if (producer != null && reachable.contains(producer)
+              && waiting.merge(producer, -1, Integer::sum) == 0) {
+            ready.addFirst(producer);
+          }
+        }
+      }
+    }
+
+    // 5. Each source's gradients, summed.
+    Operand[] result = new Operand[sources.length];
+    for (int i = 0; i < sources.length; i++) {
+      List<Operand> grads = pending.get(sources[i].id);
+      result[i] = grads == null || grads.isEmpty() ? null : o.addN(grads);
+    }
+    return result;
+  }
+
+  /** Runs one entry's gradient rule on the summed gradients of its outputs. */
+  private static Operand[] backward(Entry e, Map<Long, List<Operand>> pending, Set<Long> sourceIds, OpRunner o) {
+    Operand[] dys = new Operand[e.outputs.length];
+    boolean any = false;
+    for (int i = 0; i < dys.length; i++) {
+      long id = e.outputs[i].id;
+      List<Operand> grads = sourceIds.contains(id) ? pending.get(id) : pending.remove(id);
+      if (grads != null && !grads.isEmpty()) {
+        dys[i] = o.addN(grads);
+        if (sourceIds.contains(id)) {
+          grads.clear();
+          grads.add(dys[i]);
+        }
+        any = true;
+      }
+    }
+    Operand[] none = new Operand[e.inputs.length];
+    if (!any || e.op.isNotDifferentiable()) {
+      return none;
+    }
+    if (e.op.gradient() == null) {
+      throw new LookupError("gradient registry has no entry for: " + e.op.name);
+    }
+    for (int i = 0; i < dys.length; i++) {
+      if (dys[i] == null) {
+        TensorHandle out = e.outputs[i];
+        dys[i] = o.fill(out.shape, o.scalar(out.dtype, 0));
+      }
+    }
+    Operand[] grads = e.op.gradient().apply(o, new OpCall(e.op, e.attrs, e.inputs, e.outputs, dys));
+    if (grads.length != e.inputs.length) {
+      throw new IllegalStateException("Recorded operation '" + e.op.name + "' returned too few"
+          + " gradients. Expected " + e.inputs.length + " but received " + grads.length);
+    }
+    for (int i = 0; i < grads.length; i++) {
+      if (grads[i] != null && e.op.isBroadcasting()) {
+        grads[i] = o.unbroadcast(grads[i], e.inputs[i].shape);
+      }
+      if (grads[i] != null && e.inputs[i].dtype != dev.tfj.ops.DType.RESOURCE
+          && !Arrays.equals(grads[i].shape(), e.inputs[i].shape)) {
+        throw new IllegalStateException("gradient of " + e.op.name + " input " + i + " has shape "
+            + Arrays.toString(grads[i].shape()) + ", expected " + Arrays.toString(e.inputs[i].shape));
+      }
+    }
+    return grads;
+  }
+
+  private static void add(Map<Long, List<Operand>> pending, long id, Operand grad) {
+    pending.computeIfAbsent(id, k -> new ArrayList<>(2)).add(grad);
+  }
+}
