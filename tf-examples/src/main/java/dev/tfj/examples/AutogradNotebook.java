@@ -51,7 +51,7 @@ public final class AutogradNotebook {
   }
 
   /** Doubles until the norm reaches 1000, then keeps the sign positive by scaling by 100 if not. */
-  static Tensor f(Tensor a) {
+  public static Tensor f(Tensor a) {
     Tensor b = tf.multiply(a, 2);
     while (tf.norm(b).lt(1000).booleanValue()) {
       b = tf.multiply(b, 2);
