@@ -44,6 +44,8 @@ public final class MathNamespace {
     return tf.log(x);
   }
 
+  // ---- elementwise math (issue 3) ----
+
   public Tensor equal(Object x, Object y) {
     return tf.equal(x, y);
   }
@@ -83,4 +85,6 @@ public final class MathNamespace {
   public Tensor reduce_mean(Object x, int[] axis, boolean keepdims) {
     return tf.reduce_mean(x, axis, keepdims);
   }
+
+  // ---- reductions (issue 3) ----
 }

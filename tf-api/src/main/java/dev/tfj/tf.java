@@ -185,6 +185,8 @@ public final class tf {
     return h.dtype == dtype && x instanceof Tensor t ? t : Tensor.wrap(RUN.cast(h, dtype));
   }
 
+  // ---- shape and indexing (issue 3) ----
+
   // ---- math ----
 
   public static Tensor add(Object x, Object y) {
@@ -252,6 +254,8 @@ public final class tf {
     return compare(MathOps.GREATER_EQUAL, x, y);
   }
 
+  // ---- elementwise math (issue 3) ----
+
   public static Tensor matmul(Object a, Object b) {
     return matmul(a, b, false, false);
   }
@@ -259,6 +263,8 @@ public final class tf {
   public static Tensor matmul(Object a, Object b, boolean transpose_a, boolean transpose_b) {
     return binary(a, b, (x, y) -> RUN.matmul(x, y, transpose_a, transpose_b));
   }
+
+  // ---- linear algebra (issue 3) ----
 
   // ---- reductions: axis null means every axis ----
 
@@ -302,6 +308,8 @@ public final class tf {
     return unary(x, h -> RUN.reduceMean(h, axis, keepdims));
   }
 
+  // ---- reductions (issue 3) ----
+
   // ---- norm ----
 
   public static Tensor norm(Object tensor) {
@@ -333,4 +341,6 @@ public final class tf {
     Operand norm = RUN.sqrt(RUN.reduceSum(RUN.mul(x, x), axis, true));
     return Tensor.wrap(keepdims ? norm : RUN.squeeze(norm, axis == null ? new int[0] : axis));
   }
+
+  // ---- neural-network aliases (tf.nn lives in NnNamespace) (issue 3) ----
 }

@@ -85,6 +85,8 @@ public abstract class OpRunner {
     return run1(ArrayOps.SELECT_V2, Attrs.NONE, condition, x, y);
   }
 
+  // ---- shape and indexing (issue 3) ----
+
   // ---- math ----
 
   public final Operand add(Operand x, Operand y) {
@@ -132,6 +134,8 @@ public abstract class OpRunner {
     return run1(MathOps.RECIPROCAL, Attrs.NONE, x);
   }
 
+  // ---- elementwise math (issue 3) ----
+
   public final Operand addN(List<? extends Operand> xs) {
     return xs.size() == 1 ? xs.get(0)
         : run1(MathOps.ADD_N, Attrs.of("N", xs.size()), xs.toArray(new Operand[0]));
@@ -150,6 +154,8 @@ public abstract class OpRunner {
         ? Attrs.of("incompatible_shape_error", true) : Attrs.NONE;
     return run1(comparison, attrs, x, y);
   }
+
+  // ---- linear algebra (issue 3) ----
 
   /** Sum over {@code axes}; null means every axis. */
   public final Operand reduceSum(Operand x, int[] axes, boolean keepdims) {
@@ -171,6 +177,10 @@ public abstract class OpRunner {
     }
     return all;
   }
+
+  // ---- reductions (issue 3) ----
+
+  // ---- neural-network ops (issue 3) ----
 
   /**
    * Sums a gradient of a broadcast result back to an input's shape: over the leading axes the

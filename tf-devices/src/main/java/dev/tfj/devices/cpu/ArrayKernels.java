@@ -1,14 +1,31 @@
 package dev.tfj.devices.cpu;
 
+import static dev.tfj.devices.cpu.CpuKernels.put;
 import static dev.tfj.devices.cpu.Elementwise.allocate;
 import static dev.tfj.devices.cpu.Elementwise.input;
 
 import dev.tfj.devices.Kernel;
 import dev.tfj.devices.KernelContext;
+import dev.tfj.ops.ArrayOps;
 
 /** Kernels that make or move data without arithmetic. */
 final class ArrayKernels {
   private ArrayKernels() {}
+
+  static void register(Kernel[] table) {
+    put(table, ArrayOps.IDENTITY, ArrayKernels.FORWARD);
+    put(table, ArrayOps.STOP_GRADIENT, ArrayKernels.FORWARD);
+    put(table, ArrayOps.RESHAPE, ArrayKernels.FORWARD);
+    put(table, ArrayOps.SQUEEZE, ArrayKernels.FORWARD);
+    put(table, ArrayOps.EXPAND_DIMS, ArrayKernels.FORWARD);
+    put(table, ArrayOps.TRANSPOSE, ArrayKernels.TRANSPOSE);
+    put(table, ArrayOps.BROADCAST_TO, ArrayKernels.BROADCAST_TO);
+    put(table, ArrayOps.FILL, ArrayKernels.FILL);
+    put(table, ArrayOps.ZEROS_LIKE, ArrayKernels.ZEROS_LIKE);
+    put(table, ArrayOps.ONES_LIKE, ArrayKernels.ONES_LIKE);
+    put(table, ArrayOps.RANGE, ArrayKernels.RANGE);
+    put(table, ArrayOps.SELECT_V2, Elementwise.SELECT);
+  }
 
   /** Identity, Reshape, Squeeze, ...: same elements, so the immutable buffer is shared. */
   static final Kernel FORWARD = ctx -> ctx.outputs[0] = ctx.inputs[0];

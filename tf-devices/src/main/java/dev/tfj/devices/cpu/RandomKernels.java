@@ -1,10 +1,12 @@
 package dev.tfj.devices.cpu;
 
+import static dev.tfj.devices.cpu.CpuKernels.put;
 import static dev.tfj.devices.cpu.Elementwise.allocate;
 
 import dev.tfj.devices.Kernel;
 import dev.tfj.devices.KernelContext;
 import dev.tfj.ops.DType;
+import dev.tfj.ops.RandomOps;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,11 @@ final class RandomKernels {
 
   static final Kernel STANDARD_NORMAL = ctx -> fill(ctx, "RandomStandardNormal", true);
   static final Kernel UNIFORM = ctx -> fill(ctx, "RandomUniform", false);
+
+  static void register(Kernel[] table) {
+    put(table, RandomOps.STANDARD_NORMAL, RandomKernels.STANDARD_NORMAL);
+    put(table, RandomOps.UNIFORM, RandomKernels.UNIFORM);
+  }
 
   static void clear() {
     GENERATORS.clear();

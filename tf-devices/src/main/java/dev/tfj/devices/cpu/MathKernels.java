@@ -1,0 +1,60 @@
+package dev.tfj.devices.cpu;
+
+import static dev.tfj.devices.cpu.CpuKernels.put;
+import static dev.tfj.devices.cpu.Elementwise.binary;
+import static dev.tfj.devices.cpu.Elementwise.compare;
+import static dev.tfj.devices.cpu.Elementwise.unary;
+
+import dev.tfj.devices.Kernel;
+import dev.tfj.errors.InvalidArgumentError;
+import dev.tfj.ops.MathOps;
+
+/** CPU kernels of the math ops, each from its scalar function. */
+final class MathKernels {
+  private MathKernels() {}
+
+  static void register(Kernel[] table) {
+    put(table, MathOps.ADD, binary(Double::sum, Long::sum));
+    put(table, MathOps.SUB, binary((a, b) -> a - b, (a, b) -> a - b));
+    put(table, MathOps.MUL, binary((a, b) -> a * b, (a, b) -> a * b));
+    put(table, MathOps.REAL_DIV, binary((a, b) -> a / b, MathKernels::integerDivide));
+    put(table, MathOps.POW, binary(Math::pow, MathKernels::integerPow));
+    put(table, MathOps.EQUAL, compare((a, b) -> a == b, (a, b) -> a == b));
+    put(table, MathOps.NOT_EQUAL, compare((a, b) -> a != b, (a, b) -> a != b));
+    put(table, MathOps.LESS, compare((a, b) -> a < b, (a, b) -> a < b));
+    put(table, MathOps.LESS_EQUAL, compare((a, b) -> a <= b, (a, b) -> a <= b));
+    put(table, MathOps.GREATER, compare((a, b) -> a > b, (a, b) -> a > b));
+    put(table, MathOps.GREATER_EQUAL, compare((a, b) -> a >= b, (a, b) -> a >= b));
+    put(table, MathOps.NEG, unary(a -> -a, a -> -a));
+    put(table, MathOps.SQUARE, unary(a -> a * a, a -> a * a));
+    put(table, MathOps.SQRT, unary(Math::sqrt, null));
+    put(table, MathOps.EXP, unary(Math::exp, null));
+    put(table, MathOps.LOG, unary(Math::log, null));
+    put(table, MathOps.RECIPROCAL, unary(a -> 1 / a, a -> integerDivide(1, a)));
+    put(table, MathOps.CAST, Elementwise.CAST);
+    put(table, MathOps.ADD_N, Elementwise.ADD_N);
+    put(table, MathOps.SUM, Reductions.SUM);
+    put(table, MathOps.MEAN, Reductions.MEAN);
+    put(table, MathOps.MAT_MUL, MatMul.KERNEL);
+  }
+
+  private static long integerDivide(long a, long b) {
+    if (b == 0) {
+      throw new InvalidArgumentError("Integer division by zero");
+    }
+    return a / b;
+  }
+
+  private static long integerPow(long base, long exponent) {
+    if (exponent < 0) {
+      throw new InvalidArgumentError("Integers to negative integer powers are not allowed");
+    }
+    long result = 1;
+    for (long b = base, e = exponent; e > 0; e >>= 1, b *= b) {
+      if ((e & 1) != 0) {
+        result *= b;
+      }
+    }
+    return result;
+  }
+}
