@@ -31,6 +31,7 @@ public final class tf {
   public static final RandomNamespace random = new RandomNamespace();
   public static final MathNamespace math = new MathNamespace();
   public static final LinalgNamespace linalg = new LinalgNamespace();
+  public static final NnNamespace nn = new NnNamespace();
 
   // ---- tensors, variables, tapes, devices ----
 
