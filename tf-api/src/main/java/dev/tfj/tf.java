@@ -257,15 +257,98 @@ public final class tf {
 
   // ---- elementwise math (issue 3) ----
 
+  // ---- linear algebra (issue 3) ----
+
   public static Tensor matmul(Object a, Object b) {
-    return matmul(a, b, false, false);
+    return matmul(a, b, false, false, false, false);
+  }
+
+  public static Tensor matmul(Object a, Object b, boolean transpose_a) {
+    return matmul(a, b, transpose_a, false, false, false);
   }
 
   public static Tensor matmul(Object a, Object b, boolean transpose_a, boolean transpose_b) {
-    return binary(a, b, (x, y) -> RUN.matmul(x, y, transpose_a, transpose_b));
+    return matmul(a, b, transpose_a, transpose_b, false, false);
   }
 
-  // ---- linear algebra (issue 3) ----
+  public static Tensor matmul(Object a, Object b, boolean transpose_a, boolean transpose_b,
+      boolean adjoint_a) {
+    return matmul(a, b, transpose_a, transpose_b, adjoint_a, false);
+  }
+
+  /**
+   * {@code a @ b} over the last two axes. As in TensorFlow, rank-2 operands run MatMul and
+   * anything of higher rank BatchMatMulV2, whose batch axes broadcast. For real dtypes the
+   * adjoint is the transpose.
+   */
+  public static Tensor matmul(Object a, Object b, boolean transpose_a, boolean transpose_b,
+      boolean adjoint_a, boolean adjoint_b) {
+    if (transpose_a && adjoint_a) {
+      throw new ValueError("Only one of `transpose_a` and `adjoint_a` can be True. Received"
+          + " `transpose_a`=True, `adjoint_a`=True.");
+    }
+    if (transpose_b && adjoint_b) {
+      throw new ValueError("Only one of `transpose_b` and `adjoint_b` can be True. Received"
+          + " `transpose_b`=True, `adjoint_b`=True.");
+    }
+    return binary(a, b, (x, y) ->
+        RUN.matmulOfAnyRank(x, y, transpose_a || adjoint_a, transpose_b || adjoint_b));
+  }
+
+  /** Sums the products over the last {@code axes} axes of {@code a} and the first of {@code b}. */
+  public static Tensor tensordot(Object a, Object b, int axes) {
+    return Tensordot.of(a, b, axes);
+  }
+
+  /** {@code axes = [i, j]}: contracts axis i of {@code a} with axis j of {@code b}. */
+  public static Tensor tensordot(Object a, Object b, int[] axes) {
+    return Tensordot.of(a, b, axes);
+  }
+
+  /** {@code axes = [a_axes, b_axes]}: contracts those axes pairwise, in order. */
+  public static Tensor tensordot(Object a, Object b, int[][] axes) {
+    return Tensordot.of(a, b, axes);
+  }
+
+  /** {@link Einsum} lists the equations and the forms it supports. */
+  public static Tensor einsum(String equation, Object... inputs) {
+    return Einsum.of(equation, inputs);
+  }
+
+  public static Tensor eye(long num_rows) {
+    return eye(num_rows, num_rows, new long[0], float32);
+  }
+
+  public static Tensor eye(long num_rows, DType dtype) {
+    return eye(num_rows, num_rows, new long[0], dtype);
+  }
+
+  public static Tensor eye(long num_rows, long num_columns) {
+    return eye(num_rows, num_columns, new long[0], float32);
+  }
+
+  public static Tensor eye(long num_rows, long num_columns, long[] batch_shape) {
+    return eye(num_rows, num_columns, batch_shape, float32);
+  }
+
+  /**
+   * Identity matrices as TensorFlow builds them: ones on the diagonal of zeros
+   * (MatrixDiagV3 when square, MatrixSetDiagV3 otherwise).
+   */
+  public static Tensor eye(long num_rows, long num_columns, long[] batch_shape, DType dtype) {
+    long[] diagShape = java.util.Arrays.copyOf(batch_shape, batch_shape.length + 1);
+    diagShape[batch_shape.length] = Math.min(num_rows, num_columns);
+    Operand ones = RUN.fill(diagShape, RUN.scalar(dtype, 1));
+    if (num_rows == num_columns) {
+      return Tensor.wrap(RUN.matrixDiag(ones, new int[] {0}, -1, -1, RUN.scalar(dtype, 0),
+          LinalgNamespace.ALIGN));
+    }
+    long[] shape = java.util.Arrays.copyOf(batch_shape, batch_shape.length + 2);
+    shape[batch_shape.length] = num_rows;
+    shape[batch_shape.length + 1] = num_columns;
+    Operand zeros = RUN.fill(shape, RUN.scalar(dtype, 0));
+    return Tensor.wrap(RUN.matrixSetDiag(zeros, ones, new int[] {0}, LinalgNamespace.ALIGN));
+  }
 
   // ---- reductions: axis null means every axis ----
 
@@ -311,36 +394,255 @@ public final class tf {
 
   // ---- reductions (issue 3) ----
 
+  public static Tensor reduce_max(Object input_tensor) {
+    return reduce_max(input_tensor, null, false);
+  }
+
+  public static Tensor reduce_max(Object input_tensor, int axis) {
+    return reduce_max(input_tensor, new int[] {axis}, false);
+  }
+
+  public static Tensor reduce_max(Object input_tensor, int[] axis) {
+    return reduce_max(input_tensor, axis, false);
+  }
+
+  public static Tensor reduce_max(Object input_tensor, int axis, boolean keepdims) {
+    return reduce_max(input_tensor, new int[] {axis}, keepdims);
+  }
+
+  public static Tensor reduce_max(Object input_tensor, int[] axis, boolean keepdims) {
+    return unary(input_tensor, h -> RUN.reduceMax(h, axis, keepdims));
+  }
+
+  public static Tensor reduce_min(Object input_tensor) {
+    return reduce_min(input_tensor, null, false);
+  }
+
+  public static Tensor reduce_min(Object input_tensor, int axis) {
+    return reduce_min(input_tensor, new int[] {axis}, false);
+  }
+
+  public static Tensor reduce_min(Object input_tensor, int[] axis) {
+    return reduce_min(input_tensor, axis, false);
+  }
+
+  public static Tensor reduce_min(Object input_tensor, int axis, boolean keepdims) {
+    return reduce_min(input_tensor, new int[] {axis}, keepdims);
+  }
+
+  public static Tensor reduce_min(Object input_tensor, int[] axis, boolean keepdims) {
+    return unary(input_tensor, h -> RUN.reduceMin(h, axis, keepdims));
+  }
+
+  public static Tensor reduce_prod(Object input_tensor) {
+    return reduce_prod(input_tensor, null, false);
+  }
+
+  public static Tensor reduce_prod(Object input_tensor, int axis) {
+    return reduce_prod(input_tensor, new int[] {axis}, false);
+  }
+
+  public static Tensor reduce_prod(Object input_tensor, int[] axis) {
+    return reduce_prod(input_tensor, axis, false);
+  }
+
+  public static Tensor reduce_prod(Object input_tensor, int axis, boolean keepdims) {
+    return reduce_prod(input_tensor, new int[] {axis}, keepdims);
+  }
+
+  public static Tensor reduce_prod(Object input_tensor, int[] axis, boolean keepdims) {
+    return unary(input_tensor, h -> RUN.reduceProd(h, axis, keepdims));
+  }
+
+  public static Tensor reduce_any(Object input_tensor) {
+    return reduce_any(input_tensor, null, false);
+  }
+
+  public static Tensor reduce_any(Object input_tensor, int axis) {
+    return reduce_any(input_tensor, new int[] {axis}, false);
+  }
+
+  public static Tensor reduce_any(Object input_tensor, int[] axis) {
+    return reduce_any(input_tensor, axis, false);
+  }
+
+  public static Tensor reduce_any(Object input_tensor, int axis, boolean keepdims) {
+    return reduce_any(input_tensor, new int[] {axis}, keepdims);
+  }
+
+  public static Tensor reduce_any(Object input_tensor, int[] axis, boolean keepdims) {
+    return unary(input_tensor, h -> RUN.reduceAny(h, axis, keepdims));
+  }
+
+  public static Tensor reduce_all(Object input_tensor) {
+    return reduce_all(input_tensor, null, false);
+  }
+
+  public static Tensor reduce_all(Object input_tensor, int axis) {
+    return reduce_all(input_tensor, new int[] {axis}, false);
+  }
+
+  public static Tensor reduce_all(Object input_tensor, int[] axis) {
+    return reduce_all(input_tensor, axis, false);
+  }
+
+  public static Tensor reduce_all(Object input_tensor, int axis, boolean keepdims) {
+    return reduce_all(input_tensor, new int[] {axis}, keepdims);
+  }
+
+  public static Tensor reduce_all(Object input_tensor, int[] axis, boolean keepdims) {
+    return unary(input_tensor, h -> RUN.reduceAll(h, axis, keepdims));
+  }
+
+  public static Tensor reduce_logsumexp(Object input_tensor) {
+    return reduce_logsumexp(input_tensor, null, false);
+  }
+
+  public static Tensor reduce_logsumexp(Object input_tensor, int axis) {
+    return reduce_logsumexp(input_tensor, new int[] {axis}, false);
+  }
+
+  public static Tensor reduce_logsumexp(Object input_tensor, int[] axis) {
+    return reduce_logsumexp(input_tensor, axis, false);
+  }
+
+  public static Tensor reduce_logsumexp(Object input_tensor, int axis, boolean keepdims) {
+    return reduce_logsumexp(input_tensor, new int[] {axis}, keepdims);
+  }
+
+  /**
+   * {@code log(sum(exp(x)))} as TensorFlow computes it: the maximum (0 where it is not finite)
+   * is subtracted first and added back, and gradients do not flow through it.
+   */
+  public static Tensor reduce_logsumexp(Object input_tensor, int[] axis, boolean keepdims) {
+    Operand x = handle(input_tensor);
+    Operand rawMax = RUN.reduceMax(x, axis, true);
+    Operand max = RUN.stopGradient(RUN.select(RUN.isFinite(rawMax), rawMax, RUN.zerosLike(rawMax)));
+    Operand result = RUN.log(RUN.reduceSum(RUN.exp(RUN.sub(x, max)), axis, keepdims));
+    return Tensor.wrap(RUN.add(result, keepdims ? max : RUN.reshape(max, result.shape())));
+  }
+
+  /** The index of the largest element along axis 0. */
+  public static Tensor argmax(Object input) {
+    return argmax(input, 0, int64);
+  }
+
+  public static Tensor argmax(Object input, int axis) {
+    return argmax(input, axis, int64);
+  }
+
+  /** Ties give the first index; NaN is never the maximum. */
+  public static Tensor argmax(Object input, int axis, DType output_type) {
+    return unary(input, h -> RUN.argMax(h, axis, output_type));
+  }
+
+  public static Tensor argmin(Object input) {
+    return argmin(input, 0, int64);
+  }
+
+  public static Tensor argmin(Object input, int axis) {
+    return argmin(input, axis, int64);
+  }
+
+  public static Tensor argmin(Object input, int axis, DType output_type) {
+    return unary(input, h -> RUN.argMin(h, axis, output_type));
+  }
+
+  public static Tensor cumsum(Object x) {
+    return cumsum(x, 0, false, false);
+  }
+
+  public static Tensor cumsum(Object x, int axis) {
+    return cumsum(x, axis, false, false);
+  }
+
+  public static Tensor cumsum(Object x, int axis, boolean exclusive) {
+    return cumsum(x, axis, exclusive, false);
+  }
+
+  public static Tensor cumsum(Object x, int axis, boolean exclusive, boolean reverse) {
+    return unary(x, h -> RUN.cumsum(h, axis, exclusive, reverse));
+  }
+
   // ---- norm ----
 
   public static Tensor norm(Object tensor) {
-    return norm(tensor, "euclidean", null, false);
+    return norm(tensor, "euclidean", null, false, false);
   }
 
-  public static Tensor norm(Object tensor, String ord) {
-    return norm(tensor, ord, null, false);
+  public static Tensor norm(Object tensor, Object ord) {
+    return norm(tensor, ord, null, false, false);
   }
 
-  public static Tensor norm(Object tensor, String ord, int axis) {
-    return norm(tensor, ord, new int[] {axis}, false);
+  public static Tensor norm(Object tensor, Object ord, int axis) {
+    return norm(tensor, ord, new int[] {axis}, false, false);
   }
 
-  public static Tensor norm(Object tensor, String ord, int[] axis) {
+  public static Tensor norm(Object tensor, Object ord, int axis, boolean keepdims) {
+    return norm(tensor, ord, new int[] {axis}, keepdims, false);
+  }
+
+  public static Tensor norm(Object tensor, Object ord, int[] axis) {
     return norm(tensor, ord, axis, false);
   }
 
   /**
-   * The euclidean norm, built as TensorFlow builds it: {@code sqrt(reduce_sum(x * x, axis,
-   * keepdims=True))}, squeezed unless keepdims. Its gradient at the zero vector is NaN, as in
-   * TensorFlow. (Other orders come with the linear algebra ops.)
+   * Vector norms ({@code axis} null: the whole tensor as one vector; an int: along that axis)
+   * and matrix norms ({@code axis} a pair), built from ordinary ops as TensorFlow builds them.
+   * {@code ord} is {@code "euclidean"}, {@code "fro"} (matrices only), or a number: 1, 2,
+   * {@code Double.POSITIVE_INFINITY}, or for vectors any p &gt; 0. The euclidean gradient at the
+   * zero vector is NaN, as in TensorFlow.
    */
-  public static Tensor norm(Object tensor, String ord, int[] axis, boolean keepdims) {
-    if (!ord.equals("euclidean") && !ord.equals("fro")) {
-      throw new ValueError("'ord' must be a supported vector norm, got " + ord);
+  public static Tensor norm(Object tensor, Object ord, int[] axis, boolean keepdims) {
+    if (axis != null && (axis.length != 2 || axis[0] == axis[1])) {
+      throw new ValueError("'axis' must be None, an integer, or a tuple of 2 unique integers, got "
+          + (axis.length == 2 ? "(" + axis[0] + ", " + axis[1] + ")" : java.util.Arrays.toString(axis)));
+    }
+    return norm(tensor, ord, axis, keepdims, axis != null);
+  }
+
+  private static Tensor norm(Object tensor, Object ord, int[] axis, boolean keepdims, boolean matrix) {
+    double p = ord instanceof Number n ? n.doubleValue() : Double.NaN;
+    boolean euclidean = ord.equals("euclidean") || ord.equals("fro") || p == 2;
+    if (matrix && !(euclidean || p == 1 || p == Double.POSITIVE_INFINITY)) {
+      throw new ValueError("'ord' must be a supported matrix norm in ['euclidean', 'fro', 1, 2,"
+          + " inf], got " + pythonValue(ord));
+    }
+    boolean positive = ord instanceof Number && !(p <= 0);
+    if (!matrix && !(ord.equals("euclidean") || positive)) {
+      throw new ValueError("'ord' must be a supported vector norm, got " + pythonValue(ord));
     }
     Operand x = handle(tensor);
-    Operand norm = RUN.sqrt(RUN.reduceSum(RUN.mul(x, x), axis, true));
-    return Tensor.wrap(keepdims ? norm : RUN.squeeze(norm, axis == null ? new int[0] : axis));
+    Operand result;
+    if (euclidean) {
+      if (matrix && p == 2) {
+        throw new dev.tfj.errors.UnimplementedError("The matrix 2-norm (ord=2 over two axes) needs"
+            + " the Svd op, which TFJ does not have yet");
+      }
+      result = RUN.sqrt(RUN.reduceSum(RUN.mul(x, x), axis, true));
+    } else {
+      Operand abs = RUN.abs(x);
+      int[] first = axis == null ? null : new int[] {axis[0]};
+      if (p == 1) {
+        result = RUN.reduceSum(abs, first, true);
+        result = matrix ? RUN.reduceMax(result, new int[] {axis[1]}, true) : result;
+      } else if (p == Double.POSITIVE_INFINITY) {
+        result = matrix ? RUN.reduceSum(abs, new int[] {axis[1]}, true) : abs;
+        result = RUN.reduceMax(result, first, true);
+      } else {
+        Operand sum = RUN.reduceSum(RUN.pow(abs, Convert.toHandle(ord, abs.dtype())), axis, true);
+        result = RUN.pow(sum, Convert.toHandle(1.0 / p, sum.dtype()));
+      }
+    }
+    return Tensor.wrap(keepdims ? result : RUN.squeeze(result, axis == null ? new int[0] : axis));
+  }
+
+  /** How Python's f-strings print an ord: {@code inf}, {@code 3}, {@code 2.5}, {@code fro}. */
+  private static String pythonValue(Object ord) {
+    if (ord instanceof Double d && d.isInfinite()) {
+      return d > 0 ? "inf" : "-inf";
+    }
+    return ord instanceof Double d && d.isNaN() ? "nan" : String.valueOf(ord);
   }
 
   // ---- neural-network aliases (tf.nn lives in NnNamespace) (issue 3) ----

@@ -128,16 +128,9 @@ public final class MathOps {
         return grads(o.div(sumGradient(o, c), o.scalar(c.dy().dtype(), factor)), null);
       });
 
-  private static Operand sumGradient(OpRunner o, OpCall c) {
+  static Operand sumGradient(OpRunner o, OpCall c) {
     long[] x = c.x().shape();
-    boolean[] reduced = ShapeRules.reducedAxes(x.length, c.y().longValues());
-    long[] kept = x.clone();
-    for (int i = 0; i < kept.length; i++) {
-      if (reduced[i]) {
-        kept[i] = 1;
-      }
-    }
-    return o.broadcastTo(o.reshape(c.dy(), kept), x);
+    return o.broadcastTo(o.reshape(c.dy(), ShapeRules.keptDims(x, c.y().longValues())), x);
   }
 
   // ---- linear algebra ----
@@ -164,10 +157,10 @@ public final class MathOps {
     long[] a = in[0].shape();
     long[] b = in[1].shape();
     if (a.length != 2) {
-      throw new InvalidArgumentError("In[0] is not a matrix. Instead it has shape " + Shapes.str(a));
+      throw new InvalidArgumentError("In[0] ndims must be >= 2");
     }
     if (b.length != 2) {
-      throw new InvalidArgumentError("In[1] is not a matrix. Instead it has shape " + Shapes.str(b));
+      throw new InvalidArgumentError("In[1] ndims must be >= 2");
     }
     boolean ta = attrs.bool("transpose_a");
     boolean tb = attrs.bool("transpose_b");

@@ -7,6 +7,8 @@ final class OpFamilies {
   static void load() {
     MathOps.load();
     ArrayOps.load();
+    ReductionOps.load();
+    LinalgOps.load();
     RandomOps.load();
     StateOps.load();
   }

@@ -157,14 +157,81 @@ public abstract class OpRunner {
 
   // ---- linear algebra (issue 3) ----
 
+  /** BatchMatMulV2: batched matrix products over the last two axes, batch axes broadcast. */
+  public final Operand batchMatmul(Operand x, Operand y, boolean adjointX, boolean adjointY) {
+    return run1(LinalgOps.BATCH_MAT_MUL_V2, Attrs.of("adj_x", adjointX, "adj_y", adjointY), x, y);
+  }
+
+  /**
+   * The op tf.matmul chooses: BatchMatMulV2 when either operand has rank above 2 (a transpose is
+   * its adjoint for real dtypes), else MatMul.
+   */
+  public final Operand matmulOfAnyRank(Operand a, Operand b, boolean transposeA, boolean transposeB) {
+    return a.shape().length > 2 || b.shape().length > 2
+        ? batchMatmul(a, b, transposeA, transposeB) : matmul(a, b, transposeA, transposeB);
+  }
+
+  /** MatrixDiagPartV3: diagonals {@code k} (one index, or a lower and upper bound) of the inner matrices. */
+  public final Operand matrixDiagPart(Operand x, int[] k, Operand padding, String align) {
+    return run1(LinalgOps.MATRIX_DIAG_PART_V3, Attrs.of("align", align), x, int32s(k), padding);
+  }
+
+  /** MatrixDiagV3: matrices with the given diagonals; -1 rows or columns means the smallest fit. */
+  public final Operand matrixDiag(Operand diagonals, int[] k, int numRows, int numCols,
+      Operand padding, String align) {
+    return run1(LinalgOps.MATRIX_DIAG_V3, Attrs.of("align", align), diagonals, int32s(k),
+        int32s(numRows), int32s(numCols), padding);
+  }
+
+  public final Operand matrixSetDiag(Operand x, Operand diagonals, int[] k, String align) {
+    return run1(LinalgOps.MATRIX_SET_DIAG_V3, Attrs.of("align", align), x, diagonals, int32s(k));
+  }
+
+  /** The Einsum op on one or two operands; the equation has already been resolved (explicit "->"). */
+  public final Operand einsum(String equation, List<? extends Operand> inputs) {
+    return run1(LinalgOps.EINSUM, Attrs.of("equation", equation, "N", inputs.size()),
+        inputs.toArray(new Operand[0]));
+  }
+
+  // ---- reductions (issue 3) ----
+
   /** Sum over {@code axes}; null means every axis. */
   public final Operand reduceSum(Operand x, int[] axes, boolean keepdims) {
-    return run1(MathOps.SUM, Attrs.of("keep_dims", keepdims), x, int32s(allAxesIfNull(x, axes)));
+    return reduce(MathOps.SUM, x, axes, keepdims);
   }
 
   /** Mean over {@code axes}; null means every axis. */
   public final Operand reduceMean(Operand x, int[] axes, boolean keepdims) {
-    return run1(MathOps.MEAN, Attrs.of("keep_dims", keepdims), x, int32s(allAxesIfNull(x, axes)));
+    return reduce(MathOps.MEAN, x, axes, keepdims);
+  }
+
+  public final Operand reduceMax(Operand x, int[] axes, boolean keepdims) {
+    return reduce(ReductionOps.MAX, x, axes, keepdims);
+  }
+
+  public final Operand reduceMin(Operand x, int[] axes, boolean keepdims) {
+    return reduce(ReductionOps.MIN, x, axes, keepdims);
+  }
+
+  public final Operand reduceProd(Operand x, int[] axes, boolean keepdims) {
+    return reduce(ReductionOps.PROD, x, axes, keepdims);
+  }
+
+  public final Operand reduceAny(Operand x, int[] axes, boolean keepdims) {
+    return reduce(ReductionOps.ANY, x, axes, keepdims);
+  }
+
+  public final Operand reduceAll(Operand x, int[] axes, boolean keepdims) {
+    return reduce(ReductionOps.ALL, x, axes, keepdims);
+  }
+
+  public final Operand euclideanNorm(Operand x, int[] axes, boolean keepdims) {
+    return reduce(ReductionOps.EUCLIDEAN_NORM, x, axes, keepdims);
+  }
+
+  /** One of the reductions over {@code axes} (input 1); null means every axis. */
+  private Operand reduce(Op reduction, Operand x, int[] axes, boolean keepdims) {
+    return run1(reduction, Attrs.of("keep_dims", keepdims), x, int32s(allAxesIfNull(x, axes)));
   }
 
   private static int[] allAxesIfNull(Operand x, int[] axes) {
@@ -178,7 +245,33 @@ public abstract class OpRunner {
     return all;
   }
 
-  // ---- reductions (issue 3) ----
+  public final Operand argMax(Operand x, int axis, DType outputType) {
+    return run1(ReductionOps.ARG_MAX, Attrs.of("output_type", outputType), x, scalarInt(axis));
+  }
+
+  public final Operand argMin(Operand x, int axis, DType outputType) {
+    return run1(ReductionOps.ARG_MIN, Attrs.of("output_type", outputType), x, scalarInt(axis));
+  }
+
+  public final Operand cumsum(Operand x, int axis, boolean exclusive, boolean reverse) {
+    return run1(ReductionOps.CUMSUM, Attrs.of("exclusive", exclusive, "reverse", reverse), x,
+        scalarInt(axis));
+  }
+
+  public final Operand cumprod(Operand x, int axis, boolean exclusive, boolean reverse) {
+    return run1(ReductionOps.CUMPROD, Attrs.of("exclusive", exclusive, "reverse", reverse), x,
+        scalarInt(axis));
+  }
+
+  /** x / y with 0 wherever y is 0. */
+  public final Operand divNoNan(Operand x, Operand y) {
+    return run1(ReductionOps.DIV_NO_NAN, Attrs.NONE, x, y);
+  }
+
+  /** An int32 scalar, the form TensorFlow gives a single axis. */
+  private Operand scalarInt(int value) {
+    return constant(DType.INT32, Shapes.SCALAR, new int[] {value});
+  }
 
   // ---- neural-network ops (issue 3) ----
 

@@ -41,7 +41,10 @@ final class ShapeRules {
     return out;
   }
 
-  /** Which axes of a rank-{@code rank} input the given (possibly negative) axes name. */
+  /**
+   * Which axes of a rank-{@code rank} input the given (possibly negative) axes name, checked one
+   * by one as TensorFlow's ReductionHelper does: in range, and no axis named twice.
+   */
   static boolean[] reducedAxes(int rank, long[] axes) {
     boolean[] reduced = new boolean[rank];
     for (long axis : axes) {
@@ -49,9 +52,26 @@ final class ShapeRules {
         throw new InvalidArgumentError("Invalid reduction dimension (" + axis + " for input with "
             + rank + " dimension(s)");
       }
-      reduced[Shapes.normalizeAxis(axis, rank)] = true;
+      int d = Shapes.normalizeAxis(axis, rank);
+      if (reduced[d]) {
+        throw new InvalidArgumentError(
+            "Invalid reduction arguments: Axes contains duplicate dimension: " + d);
+      }
+      reduced[d] = true;
     }
     return reduced;
+  }
+
+  /** The shape of a reduction of {@code shape} over {@code axes} with keep_dims: reduced axes are 1. */
+  static long[] keptDims(long[] shape, long[] axes) {
+    boolean[] reduced = reducedAxes(shape.length, axes);
+    long[] kept = shape.clone();
+    for (int i = 0; i < kept.length; i++) {
+      if (reduced[i]) {
+        kept[i] = 1;
+      }
+    }
+    return kept;
   }
 
   /** The shape given as the values of input {@code index}, checked non-negative. */

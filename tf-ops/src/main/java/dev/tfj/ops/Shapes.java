@@ -38,6 +38,15 @@ public final class Shapes {
 
   /** NumPy's broadcast of two shapes, or TensorFlow's "Incompatible shapes" error. */
   public static long[] broadcast(long[] a, long[] b) {
+    long[] out = broadcastOrNull(a, b);
+    if (out == null) {
+      throw new InvalidArgumentError("Incompatible shapes: " + str(a) + " vs. " + str(b));
+    }
+    return out;
+  }
+
+  /** NumPy's broadcast of two shapes, or null when they do not broadcast. */
+  public static long[] broadcastOrNull(long[] a, long[] b) {
     if (java.util.Arrays.equals(a, b)) {
       return a;
     }
@@ -47,7 +56,7 @@ public final class Shapes {
       long da = dimFromEnd(a, rank - 1 - i);
       long db = dimFromEnd(b, rank - 1 - i);
       if (da != db && da != 1 && db != 1) {
-        throw new InvalidArgumentError("Incompatible shapes: " + str(a) + " vs. " + str(b));
+        return null;
       }
       out[i] = da == 1 ? db : da;
     }

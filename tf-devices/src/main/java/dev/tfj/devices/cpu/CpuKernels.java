@@ -11,6 +11,8 @@ final class CpuKernels {
     Kernel[] table = new Kernel[Op.all().size()];
     ArrayKernels.register(table);
     MathKernels.register(table);
+    ReductionKernels.register(table);
+    LinalgKernels.register(table);
     RandomKernels.register(table);
     return table;
   }

@@ -5,33 +5,51 @@ import static dev.tfj.devices.cpu.Elementwise.input;
 
 import dev.tfj.devices.Kernel;
 import dev.tfj.devices.KernelContext;
+import java.util.Arrays;
 
 /**
- * MatMul of row-major matrices. Transposed operands are first laid out untransposed, so the
- * inner loop always walks both B and C contiguously (i-k-j order).
+ * MatMul and BatchMatMulV2 on row-major matrices. Transposed operands are first laid out
+ * untransposed, so the inner loop always walks both B and C contiguously (i-k-j order); each
+ * batch of the (broadcast) output reads the matrices its batch index maps to.
  */
 final class MatMul {
   private MatMul() {}
 
-  static final Kernel KERNEL = MatMul::compute;
+  static final Kernel KERNEL = ctx ->
+      compute(ctx, ctx.attrs.bool("transpose_a"), ctx.attrs.bool("transpose_b"));
 
-  private static void compute(KernelContext ctx) {
-    boolean ta = ctx.attrs.bool("transpose_a");
-    boolean tb = ctx.attrs.bool("transpose_b");
-    HostBuffer a = untransposed(input(ctx, 0), ctx.inputShapes[0], ta);
-    HostBuffer b = untransposed(input(ctx, 1), ctx.inputShapes[1], tb);
-    int m = (int) ctx.outputShapes[0][0];
-    int n = (int) ctx.outputShapes[0][1];
-    int k = (int) (ta ? ctx.inputShapes[0][0] : ctx.inputShapes[0][1]);
+  static final Kernel BATCHED = ctx ->
+      compute(ctx, ctx.attrs.bool("adj_x"), ctx.attrs.bool("adj_y"));
+
+  private static void compute(KernelContext ctx, boolean ta, boolean tb) {
+    long[] shapeA = ctx.inputShapes[0];
+    long[] shapeB = ctx.inputShapes[1];
+    long[] shapeC = ctx.outputShapes[0];
+    HostBuffer a = untransposed(input(ctx, 0), shapeA, ta);
+    HostBuffer b = untransposed(input(ctx, 1), shapeB, tb);
+    int m = (int) shapeC[shapeC.length - 2];
+    int n = (int) shapeC[shapeC.length - 1];
+    int k = (int) shapeA[shapeA.length - (ta ? 2 : 1)];
+    long[] batch = Arrays.copyOf(shapeC, shapeC.length - 2);
+    int[] batchA = IndexMaps.broadcast(Arrays.copyOf(shapeA, shapeA.length - 2), batch);
+    int[] batchB = IndexMaps.broadcast(Arrays.copyOf(shapeB, shapeB.length - 2), batch);
     HostBuffer c = allocate(ctx, 0);
+    for (int p = 0; p < batchA.length; p++) {
+      multiply(a, batchA[p] * m * k, b, batchB[p] * k * n, c, p * m * n, m, k, n);
+    }
+  }
+
+  /** C[offC..] = A[offA..] (m x k) times B[offB..] (k x n); float32 accumulates in float32. */
+  private static void multiply(HostBuffer a, int offA, HostBuffer b, int offB, HostBuffer c,
+      int offC, int m, int k, int n) {
     if (c.data instanceof float[] cf) {
       float[] af = (float[]) a.data;
       float[] bf = (float[]) b.data;
       for (int i = 0; i < m; i++) {
         for (int p = 0; p < k; p++) {
-          float aip = af[i * k + p];
+          float aip = af[offA + i * k + p];
           for (int j = 0; j < n; j++) {
-            cf[i * n + j] += aip * bf[p * n + j];
+            cf[offC + i * n + j] += aip * bf[offB + p * n + j];
           }
         }
       }
@@ -40,9 +58,9 @@ final class MatMul {
       double[] bd = (double[]) b.data;
       for (int i = 0; i < m; i++) {
         for (int p = 0; p < k; p++) {
-          double aip = ad[i * k + p];
+          double aip = ad[offA + i * k + p];
           for (int j = 0; j < n; j++) {
-            cd[i * n + j] += aip * bd[p * n + j];
+            cd[offC + i * n + j] += aip * bd[offB + p * n + j];
           }
         }
       }
@@ -51,15 +69,25 @@ final class MatMul {
         for (int j = 0; j < n; j++) {
           long sum = 0;
           for (int p = 0; p < k; p++) {
-            sum += a.getLong(i * k + p) * b.getLong(p * n + j);
+            sum += a.getLong(offA + i * k + p) * b.getLong(offB + p * n + j);
           }
-          c.setLong(i * n + j, sum);
+          c.setLong(offC + i * n + j, sum);
         }
       }
     }
   }
 
+  /** The operand with its last two axes swapped back when the op reads it transposed. */
   private static HostBuffer untransposed(HostBuffer x, long[] shape, boolean transposed) {
-    return transposed ? x.gather(IndexMaps.transpose(shape, new long[] {1, 0})) : x;
+    if (!transposed) {
+      return x;
+    }
+    long[] perm = new long[shape.length];
+    for (int i = 0; i < perm.length; i++) {
+      perm[i] = i;
+    }
+    perm[perm.length - 2] = perm.length - 1;
+    perm[perm.length - 1] = perm.length - 2;
+    return x.gather(IndexMaps.transpose(shape, perm));
   }
 }
