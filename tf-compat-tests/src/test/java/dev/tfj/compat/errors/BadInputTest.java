@@ -223,8 +223,6 @@ class BadInputTest {
   }
 
   @Test
-  @Disabled("BUG: device placement errors lack TensorFlow's eager suffix ' [Op:AddV2]' (Placement.place runs outside"
-      + " Eager.executeUnrecorded's withOpName wrapping)")
   void anAbsentDeviceWithoutSoftPlacement() {
     // TensorFlow (GitHub #48559, 2.4): "... All available devices [/job:localhost/replica:0/task:0/device:CPU:0]. [Op:Fill]".
     Tensor x = tf.constant(new float[] {1, 2, 3});
