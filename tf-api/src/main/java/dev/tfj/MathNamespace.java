@@ -1,5 +1,13 @@
 package dev.tfj;
 
+import static dev.tfj.Ops.RUN;
+import static dev.tfj.Ops.handle;
+import static dev.tfj.Ops.unary;
+
+import dev.tfj.errors.TypeError;
+import dev.tfj.ops.DType;
+import dev.tfj.ops.Operand;
+
 /** {@code tf.math}: the same ops as their top-level aliases in {@code tf}. */
 public final class MathNamespace {
   MathNamespace() {}
@@ -70,21 +78,298 @@ public final class MathNamespace {
     return tf.greater_equal(x, y);
   }
 
-  public Tensor reduce_sum(Object x) {
-    return tf.reduce_sum(x);
-  }
-
-  public Tensor reduce_sum(Object x, int[] axis, boolean keepdims) {
-    return tf.reduce_sum(x, axis, keepdims);
-  }
-
-  public Tensor reduce_mean(Object x) {
-    return tf.reduce_mean(x);
-  }
-
-  public Tensor reduce_mean(Object x, int[] axis, boolean keepdims) {
-    return tf.reduce_mean(x, axis, keepdims);
-  }
-
   // ---- reductions (issue 3) ----
+
+  public Tensor reduce_sum(Object input_tensor) {
+    return tf.reduce_sum(input_tensor);
+  }
+
+  public Tensor reduce_sum(Object input_tensor, int axis) {
+    return tf.reduce_sum(input_tensor, axis);
+  }
+
+  public Tensor reduce_sum(Object input_tensor, int[] axis) {
+    return tf.reduce_sum(input_tensor, axis);
+  }
+
+  public Tensor reduce_sum(Object input_tensor, int axis, boolean keepdims) {
+    return tf.reduce_sum(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_sum(Object input_tensor, int[] axis, boolean keepdims) {
+    return tf.reduce_sum(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_mean(Object input_tensor) {
+    return tf.reduce_mean(input_tensor);
+  }
+
+  public Tensor reduce_mean(Object input_tensor, int axis) {
+    return tf.reduce_mean(input_tensor, axis);
+  }
+
+  public Tensor reduce_mean(Object input_tensor, int[] axis) {
+    return tf.reduce_mean(input_tensor, axis);
+  }
+
+  public Tensor reduce_mean(Object input_tensor, int axis, boolean keepdims) {
+    return tf.reduce_mean(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_mean(Object input_tensor, int[] axis, boolean keepdims) {
+    return tf.reduce_mean(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_max(Object input_tensor) {
+    return tf.reduce_max(input_tensor);
+  }
+
+  public Tensor reduce_max(Object input_tensor, int axis) {
+    return tf.reduce_max(input_tensor, axis);
+  }
+
+  public Tensor reduce_max(Object input_tensor, int[] axis) {
+    return tf.reduce_max(input_tensor, axis);
+  }
+
+  public Tensor reduce_max(Object input_tensor, int axis, boolean keepdims) {
+    return tf.reduce_max(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_max(Object input_tensor, int[] axis, boolean keepdims) {
+    return tf.reduce_max(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_min(Object input_tensor) {
+    return tf.reduce_min(input_tensor);
+  }
+
+  public Tensor reduce_min(Object input_tensor, int axis) {
+    return tf.reduce_min(input_tensor, axis);
+  }
+
+  public Tensor reduce_min(Object input_tensor, int[] axis) {
+    return tf.reduce_min(input_tensor, axis);
+  }
+
+  public Tensor reduce_min(Object input_tensor, int axis, boolean keepdims) {
+    return tf.reduce_min(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_min(Object input_tensor, int[] axis, boolean keepdims) {
+    return tf.reduce_min(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_prod(Object input_tensor) {
+    return tf.reduce_prod(input_tensor);
+  }
+
+  public Tensor reduce_prod(Object input_tensor, int axis) {
+    return tf.reduce_prod(input_tensor, axis);
+  }
+
+  public Tensor reduce_prod(Object input_tensor, int[] axis) {
+    return tf.reduce_prod(input_tensor, axis);
+  }
+
+  public Tensor reduce_prod(Object input_tensor, int axis, boolean keepdims) {
+    return tf.reduce_prod(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_prod(Object input_tensor, int[] axis, boolean keepdims) {
+    return tf.reduce_prod(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_any(Object input_tensor) {
+    return tf.reduce_any(input_tensor);
+  }
+
+  public Tensor reduce_any(Object input_tensor, int axis) {
+    return tf.reduce_any(input_tensor, axis);
+  }
+
+  public Tensor reduce_any(Object input_tensor, int[] axis) {
+    return tf.reduce_any(input_tensor, axis);
+  }
+
+  public Tensor reduce_any(Object input_tensor, int axis, boolean keepdims) {
+    return tf.reduce_any(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_any(Object input_tensor, int[] axis, boolean keepdims) {
+    return tf.reduce_any(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_all(Object input_tensor) {
+    return tf.reduce_all(input_tensor);
+  }
+
+  public Tensor reduce_all(Object input_tensor, int axis) {
+    return tf.reduce_all(input_tensor, axis);
+  }
+
+  public Tensor reduce_all(Object input_tensor, int[] axis) {
+    return tf.reduce_all(input_tensor, axis);
+  }
+
+  public Tensor reduce_all(Object input_tensor, int axis, boolean keepdims) {
+    return tf.reduce_all(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_all(Object input_tensor, int[] axis, boolean keepdims) {
+    return tf.reduce_all(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_logsumexp(Object input_tensor) {
+    return tf.reduce_logsumexp(input_tensor);
+  }
+
+  public Tensor reduce_logsumexp(Object input_tensor, int axis) {
+    return tf.reduce_logsumexp(input_tensor, axis);
+  }
+
+  public Tensor reduce_logsumexp(Object input_tensor, int[] axis) {
+    return tf.reduce_logsumexp(input_tensor, axis);
+  }
+
+  public Tensor reduce_logsumexp(Object input_tensor, int axis, boolean keepdims) {
+    return tf.reduce_logsumexp(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_logsumexp(Object input_tensor, int[] axis, boolean keepdims) {
+    return tf.reduce_logsumexp(input_tensor, axis, keepdims);
+  }
+
+  public Tensor reduce_euclidean_norm(Object input_tensor) {
+    return reduce_euclidean_norm(input_tensor, null, false);
+  }
+
+  public Tensor reduce_euclidean_norm(Object input_tensor, int axis) {
+    return reduce_euclidean_norm(input_tensor, new int[] {axis}, false);
+  }
+
+  public Tensor reduce_euclidean_norm(Object input_tensor, int[] axis) {
+    return reduce_euclidean_norm(input_tensor, axis, false);
+  }
+
+  public Tensor reduce_euclidean_norm(Object input_tensor, int axis, boolean keepdims) {
+    return reduce_euclidean_norm(input_tensor, new int[] {axis}, keepdims);
+  }
+
+  /** The EuclideanNorm op: {@code sqrt(sum(x * x))}; for integers the root is truncated. */
+  public Tensor reduce_euclidean_norm(Object input_tensor, int[] axis, boolean keepdims) {
+    return unary(input_tensor, h -> RUN.euclideanNorm(h, axis, keepdims));
+  }
+
+  public Tensor reduce_variance(Object input_tensor) {
+    return reduce_variance(input_tensor, null, false);
+  }
+
+  public Tensor reduce_variance(Object input_tensor, int axis) {
+    return reduce_variance(input_tensor, new int[] {axis}, false);
+  }
+
+  public Tensor reduce_variance(Object input_tensor, int[] axis) {
+    return reduce_variance(input_tensor, axis, false);
+  }
+
+  public Tensor reduce_variance(Object input_tensor, int axis, boolean keepdims) {
+    return reduce_variance(input_tensor, new int[] {axis}, keepdims);
+  }
+
+  /** TensorFlow's composite: {@code reduce_mean(square(x - reduce_mean(x, axis, keepdims=True)), axis)}. */
+  public Tensor reduce_variance(Object input_tensor, int[] axis, boolean keepdims) {
+    Operand x = handle(input_tensor);
+    Operand means = RUN.reduceMean(x, axis, true);
+    if (means.dtype().is_integer()) {
+      throw new TypeError("Input must be either real or complex. Received integer type <dtype: '"
+          + means.dtype().typeName() + "'>.");
+    }
+    return Tensor.wrap(RUN.reduceMean(RUN.square(RUN.sub(x, means)), axis, keepdims));
+  }
+
+  public Tensor reduce_std(Object input_tensor) {
+    return reduce_std(input_tensor, null, false);
+  }
+
+  public Tensor reduce_std(Object input_tensor, int axis) {
+    return reduce_std(input_tensor, new int[] {axis}, false);
+  }
+
+  public Tensor reduce_std(Object input_tensor, int[] axis) {
+    return reduce_std(input_tensor, axis, false);
+  }
+
+  public Tensor reduce_std(Object input_tensor, int axis, boolean keepdims) {
+    return reduce_std(input_tensor, new int[] {axis}, keepdims);
+  }
+
+  /** The square root of {@link #reduce_variance}. */
+  public Tensor reduce_std(Object input_tensor, int[] axis, boolean keepdims) {
+    return tf.sqrt(reduce_variance(input_tensor, axis, keepdims));
+  }
+
+  public Tensor argmax(Object input) {
+    return tf.argmax(input);
+  }
+
+  public Tensor argmax(Object input, int axis) {
+    return tf.argmax(input, axis);
+  }
+
+  public Tensor argmax(Object input, int axis, DType output_type) {
+    return tf.argmax(input, axis, output_type);
+  }
+
+  public Tensor argmin(Object input) {
+    return tf.argmin(input);
+  }
+
+  public Tensor argmin(Object input, int axis) {
+    return tf.argmin(input, axis);
+  }
+
+  public Tensor argmin(Object input, int axis, DType output_type) {
+    return tf.argmin(input, axis, output_type);
+  }
+
+  public Tensor cumsum(Object x) {
+    return tf.cumsum(x);
+  }
+
+  public Tensor cumsum(Object x, int axis) {
+    return tf.cumsum(x, axis);
+  }
+
+  public Tensor cumsum(Object x, int axis, boolean exclusive) {
+    return tf.cumsum(x, axis, exclusive);
+  }
+
+  public Tensor cumsum(Object x, int axis, boolean exclusive, boolean reverse) {
+    return tf.cumsum(x, axis, exclusive, reverse);
+  }
+
+  public Tensor cumprod(Object x) {
+    return cumprod(x, 0, false, false);
+  }
+
+  public Tensor cumprod(Object x, int axis) {
+    return cumprod(x, axis, false, false);
+  }
+
+  public Tensor cumprod(Object x, int axis, boolean exclusive) {
+    return cumprod(x, axis, exclusive, false);
+  }
+
+  /** The running product along {@code axis}; exclusive starts from 1, reverse runs from the end. */
+  public Tensor cumprod(Object x, int axis, boolean exclusive, boolean reverse) {
+    return unary(x, h -> RUN.cumprod(h, axis, exclusive, reverse));
+  }
+
+  /** {@code x / y}, and 0 wherever {@code y} is 0; integers divide as floats, as in tf.divide. */
+  public Tensor divide_no_nan(Object x, Object y) {
+    return Ops.trueDivide(x, y, RUN::divNoNan, "tf.math.divide_no_nan. Expected one of {tf.uint8,"
+        + " tf.int8, tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16,"
+        + " tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128}.");
+  }
 }

@@ -45,6 +45,14 @@ final class Ops {
 
   /** Python's {@code x / y}: integers are first cast to a floating type, then RealDiv. */
   static Tensor trueDivide(Object x, Object y) {
+    return trueDivide(x, y, RUN::div, "__truediv__");
+  }
+
+  /**
+   * A division after TensorFlow's true-division conversions (tf.divide, tf.math.divide_no_nan):
+   * integers are cast to a floating type first; {@code caller} ends the message for bool input.
+   */
+  static Tensor trueDivide(Object x, Object y, BinaryOperator<Operand> division, String caller) {
     TensorHandle[] xy = matching(x, y);
     if (xy[0].dtype != xy[1].dtype) {
       throw new TypeError("`x` and `y` must have the same dtype, got " + xy[0].dtype + " != "
@@ -53,12 +61,12 @@ final class Ops {
     DType target = switch (xy[0].dtype) {
       case UINT8 -> DType.FLOAT32;
       case INT32, INT64 -> DType.FLOAT64;
-      case BOOL -> throw new TypeError("Invalid dtype tf.bool in __truediv__");
+      case BOOL -> throw new TypeError("Invalid dtype tf.bool in " + caller);
       default -> null;
     };
     Operand a = target == null ? xy[0] : RUN.cast(xy[0], target);
     Operand b = target == null ? xy[1] : RUN.cast(xy[1], target);
-    return Tensor.wrap(RUN.div(a, b));
+    return Tensor.wrap(division.apply(a, b));
   }
 
   static Operand handle(Object x) {

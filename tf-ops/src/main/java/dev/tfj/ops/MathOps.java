@@ -157,10 +157,10 @@ public final class MathOps {
     long[] a = in[0].shape();
     long[] b = in[1].shape();
     if (a.length != 2) {
-      throw new InvalidArgumentError("In[0] ndims must be >= 2");
+      throw new InvalidArgumentError("In[0] is not a matrix. Instead it has shape " + Shapes.str(a));
     }
     if (b.length != 2) {
-      throw new InvalidArgumentError("In[1] ndims must be >= 2");
+      throw new InvalidArgumentError("In[1] is not a matrix. Instead it has shape " + Shapes.str(b));
     }
     boolean ta = attrs.bool("transpose_a");
     boolean tb = attrs.bool("transpose_b");

@@ -1,5 +1,6 @@
 package dev.tfj.ops;
 
+import com.google.protobuf.ByteString;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.ops.proto.DataType;
 import dev.tfj.ops.proto.OpDef;
@@ -7,7 +8,9 @@ import dev.tfj.ops.proto.OpDef.ArgDef;
 import dev.tfj.ops.proto.OpDef.AttrDef;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A primitive op: its TensorFlow OpDef, then its rules, registered right after it is declared
@@ -28,6 +31,8 @@ public final class Op {
   private final Arg[] inputArgs;
   private final Arg[] outputArgs;
   private final int listInput;
+  /** The string attrs whose OpDef lists allowed values (MatrixDiagV3's align, say), and those values. */
+  private final Map<String, List<String>> allowedStrings = new LinkedHashMap<>();
 
   private ShapeFn shapeFn;
   private GradientFn gradient;
@@ -72,6 +77,12 @@ public final class Op {
       }
     }
     listInput = list;
+    for (AttrDef a : def.getAttrList()) {
+      if (a.getType().equals("string") && a.hasAllowedValues()) {
+        allowedStrings.put(a.getName(), a.getAllowedValues().getList().getSList().stream()
+            .map(ByteString::toStringUtf8).toList());
+      }
+    }
   }
 
   private static Arg[] args(List<ArgDef> defs, List<String> typeAttrs) {
@@ -157,6 +168,9 @@ public final class Op {
    * dictates; raises TensorFlow's InvalidArgumentError for a dtype mismatch or a disallowed type.
    */
   public DType[] outputTypes(Operand[] inputs, Attrs attrs) {
+    if (!allowedStrings.isEmpty()) {
+      allowedStrings.forEach((attr, allowed) -> checkAllowed(attr, allowed, attrs.find(attr)));
+    }
     DType[] types = new DType[typeAttrs.length];
     for (int k = 0; k < types.length; k++) {
       if (attrs.find(typeAttrs[k]) instanceof DType d) {
@@ -213,6 +227,15 @@ public final class Op {
       }
     }
     return false;
+  }
+
+  /** TensorFlow's error for a string attr outside its OpDef's allowed values. */
+  private void checkAllowed(String attr, List<String> allowed, Object value) {
+    if (value != null && !allowed.contains(value)) {
+      throw new InvalidArgumentError("Value for attr '" + attr + "' of \"" + value
+          + "\" is not in the list of allowed values: \"" + String.join("\", \"", allowed)
+          + "\"\n\t; NodeDef: {{node " + name + "}}; " + OpSummary.of(def));
+    }
   }
 
   private String disallowedTypeMessage(String attr, DType actual) {
