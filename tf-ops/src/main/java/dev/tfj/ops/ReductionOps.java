@@ -106,15 +106,15 @@ public final class ReductionOps {
     return inverse;
   }
 
-  // ---- arg-reductions: output_type indices, no gradient (TensorFlow returns None) ----
+  // ---- arg-reductions: integer indices; TensorFlow's gradient is None for both inputs ----
 
   public static final Op ARG_MAX = Op.define("ArgMax")
       .outputShape(ReductionOps::argShape)
-      .gradient((o, c) -> grads(null, null));
+      .notDifferentiable();
 
   public static final Op ARG_MIN = Op.define("ArgMin")
       .outputShape(ReductionOps::argShape)
-      .gradient((o, c) -> grads(null, null));
+      .notDifferentiable();
 
   private static long[] argShape(Operand[] in, Attrs a) {
     long[] x = in[0].shape();
