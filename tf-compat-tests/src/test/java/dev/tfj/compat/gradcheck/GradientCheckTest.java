@@ -64,7 +64,19 @@ class GradientCheckTest {
       Map.entry("BroadcastTo", "broadcastToThroughTheSecondDerivativeOfAReduction"),
       Map.entry("Fill", "fillValue"),
       Map.entry("SelectV2", "selectThroughTheSecondDerivativeOfPow, selectBothBranchesThroughTheEagerRuntime"),
-      Map.entry("ReadVariableOp", "variableUsedTwice, variableBesideATensor")));
+      Map.entry("ReadVariableOp", "variableUsedTwice, variableBesideATensor"),
+      Map.entry("Max", "reductions.ReductionGradientsTest (TensorFlow's gradients, second order)"),
+      Map.entry("Min", "reductions.ReductionGradientsTest (TensorFlow's gradients, second order)"),
+      Map.entry("Prod", "reductions.ReductionGradientsTest (TensorFlow's gradients, second order)"),
+      Map.entry("EuclideanNorm", "reductions.ReductionGradientsTest.euclideanNormByCentralDifferences"),
+      Map.entry("Cumsum", "reductions.ReductionGradientsTest (TensorFlow's gradients, second order)"),
+      Map.entry("Cumprod", "reductions.ReductionGradientsTest.cumprodByCentralDifferences"),
+      Map.entry("DivNoNan", "reductions.ReductionGradientsTest (TensorFlow's gradients, second order)"),
+      Map.entry("BatchMatMulV2", "linalg.LinalgGradientsTest (TensorFlow's gradients, second order)"),
+      Map.entry("Einsum", "linalg.LinalgGradientsTest (TensorFlow's gradients, second order)"),
+      Map.entry("MatrixDiagPartV3", "linalg.LinalgGradientsTest.diagonalsByCentralDifferences"),
+      Map.entry("MatrixDiagV3", "linalg.LinalgGradientsTest.diagonalsByCentralDifferences"),
+      Map.entry("MatrixSetDiagV3", "linalg.LinalgGradientsTest.diagonalsByCentralDifferences")));
 
   static Tensor x23() {
     return uniform(new long[] {2, 3}, -2, 2, 1);

@@ -1,0 +1,208 @@
+package dev.tfj.compat.linalg;
+
+import static dev.tfj.compat.oracle.Oracle.o;
+import static dev.tfj.compat.oracle.Oracle.s;
+
+import dev.tfj.Tensor;
+import dev.tfj.compat.errors.StateGuard;
+import dev.tfj.compat.oracle.Oracle;
+import dev.tfj.compat.oracle.Oracle.TfFn;
+import dev.tfj.compat.oracle.Oracle.Values;
+import dev.tfj.compat.reductions.TensorFlowErrors;
+import dev.tfj.errors.InvalidArgumentError;
+import dev.tfj.errors.LookupError;
+import dev.tfj.errors.UnimplementedError;
+import dev.tfj.errors.ValueError;
+import dev.tfj.tf;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input to the linear algebra raises TensorFlow's error: op errors with the message
+ * TensorFlow Java's eager kernel gives (plus the eager suffix), Python-level checks with
+ * TensorFlow's Python text; nothing changes ({@link StateGuard}).
+ */
+class LinalgBadInputTest {
+  static final Values A234 = Values.f32(s(2, 3, 4), new double[24]);
+  static final Values A342 = Values.f32(s(3, 4, 2), new double[24]);
+  static final Values V3 = Values.f32(s(3), 1, 2, 3);
+  static final Values M23 = Values.f32(s(2, 3), 1, 2, 3, 4, 5, 6);
+  static final Values M34 = Values.f32(s(3, 4), new double[12]);
+
+  /** TFJ's {@code call} on {@code inputs} fails with TensorFlow's message for {@code op}. */
+  static void likeTensorFlow(String opType, List<Values> inputs, TfFn op, Function<List<Tensor>, Tensor> call) {
+    String message = TensorFlowErrors.message(opType, inputs, op);
+    List<Tensor> xs = Oracle.tfj(inputs);
+    StateGuard g = new StateGuard();
+    g.assertRejected(InvalidArgumentError.class, message, () -> call.apply(xs), xs.toArray(new Tensor[0]));
+  }
+
+  static <T extends Throwable> void rejected(Class<T> type, String message, Function<StateGuard, Object> call) {
+    StateGuard g = new StateGuard();
+    g.assertRejected(type, message, () -> call.apply(g));
+  }
+
+  // ---- matmul ----
+
+  @Test
+  void batchedMatmul() {
+    likeTensorFlow("BatchMatMulV2", List.of(A234, V3),
+        (tf, x) -> TfLinalg.batchMatmul(tf, x.get(0), x.get(1), false, false), x -> tf.matmul(x.get(0), x.get(1)));
+    likeTensorFlow("BatchMatMulV2", List.of(A234, A342),
+        (tf, x) -> TfLinalg.batchMatmul(tf, x.get(0), x.get(1), false, false), x -> tf.matmul(x.get(0), x.get(1)));
+    likeTensorFlow("BatchMatMulV2", List.of(A234, A234),
+        (tf, x) -> TfLinalg.batchMatmul(tf, x.get(0), x.get(1), false, false), x -> tf.matmul(x.get(0), x.get(1)));
+    likeTensorFlow("BatchMatMulV2", List.of(A234, M23),
+        (tf, x) -> TfLinalg.batchMatmul(tf, x.get(0), x.get(1), true, false),
+        x -> tf.matmul(x.get(0), x.get(1), false, false, true, false));
+    // (TensorFlow Java's oneDNN build names the op _MklBatchMatMulV2 in this message.)
+    Tensor doubles = Oracle.tfj(A234.as(dev.tfj.ops.DType.FLOAT64));
+    rejected(InvalidArgumentError.class, "cannot compute BatchMatMulV2 as input #1(zero-based) was"
+        + " expected to be a float tensor but is a double tensor [Op:BatchMatMulV2]",
+        g -> tf.matmul(Oracle.tfj(A234), doubles, false, true));
+  }
+
+  @Test
+  void transposeAndAdjointTogether() {
+    rejected(ValueError.class, "Only one of `transpose_a` and `adjoint_a` can be True. Received"
+        + " `transpose_a`=True, `adjoint_a`=True.", g -> tf.matmul(g.x, g.x, true, false, true, false));
+    rejected(ValueError.class, "Only one of `transpose_b` and `adjoint_b` can be True. Received"
+        + " `transpose_b`=True, `adjoint_b`=True.", g -> tf.linalg.matmul(g.x, g.x, false, true, false, true));
+  }
+
+  // ---- tensordot ----
+
+  @Test
+  void tensordotAxes() {
+    rejected(ValueError.class, "`axes` must be at least 0. Received: -1.", g -> tf.tensordot(g.x, g.x, -1));
+    rejected(ValueError.class, "`axes` must not be larger than the number of dimensions of tensor"
+        + " tf.Tensor(\n[[ 0.5  -1.    2.  ]\n [ 3.    0.25 -2.  ]], shape=(2, 3), dtype=float32).  Received 3,"
+        + " vs tensor dimensions 2.", g -> tf.tensordot(g.x, g.x, 3));
+    rejected(ValueError.class, "`axes` must be an integer or have length 2. Received [0, 1, 2].",
+        g -> tf.tensordot(g.x, g.x, new int[] {0, 1, 2}));
+    rejected(ValueError.class, "`axes` must be an integer or have length 2. Received [[0], [1], [0]].",
+        g -> tf.tensordot(g.x, g.x, new int[][] {{0}, {1}, {0}}));
+    rejected(ValueError.class, "Different number of contraction axes `a` and `b`, 1 != 2.",
+        g -> tf.tensordot(g.x, g.x, new int[][] {{0}, {0, 1}}));
+    // Python indexes the shape list with the axis: IndexError, a LookupError.
+    rejected(LookupError.class, "list index out of range", g -> tf.tensordot(g.x, g.x, new int[] {2, 0}));
+    likeTensorFlow("MatMul", List.of(M23, M23),
+        (tf, x) -> tf.linalg.matMul(o(x.get(0)), o(x.get(1))), x -> tf.tensordot(x.get(0), x.get(1), 1));
+  }
+
+  // ---- norm ----
+
+  @Test
+  void normOrdAndAxis() {
+    rejected(ValueError.class, "'ord' must be a supported vector norm, got fro", g -> tf.norm(g.x, "fro"));
+    rejected(ValueError.class, "'ord' must be a supported vector norm, got -1", g -> tf.norm(g.x, -1, 0));
+    rejected(ValueError.class, "'ord' must be a supported vector norm, got 0.0", g -> tf.norm(g.x, 0.0));
+    rejected(ValueError.class, "'ord' must be a supported vector norm, got nuc", g -> tf.norm(g.x, "nuc"));
+    rejected(ValueError.class, "'ord' must be a supported matrix norm in ['euclidean', 'fro', 1, 2, inf],"
+        + " got 3", g -> tf.norm(g.x, 3, new int[] {0, 1}));
+    rejected(ValueError.class, "'ord' must be a supported matrix norm in ['euclidean', 'fro', 1, 2, inf],"
+        + " got -inf", g -> tf.linalg.norm(g.x, Double.NEGATIVE_INFINITY, new int[] {0, 1}, false));
+    rejected(ValueError.class, "'axis' must be None, an integer, or a tuple of 2 unique integers, got"
+        + " (1, 1)", g -> tf.norm(g.x, "euclidean", new int[] {1, 1}));
+    rejected(ValueError.class, "'axis' must be None, an integer, or a tuple of 2 unique integers, got"
+        + " [0]", g -> tf.norm(g.x, "euclidean", new int[] {0}));
+    rejected(ValueError.class, "'axis' must be None, an integer, or a tuple of 2 unique integers, got"
+        + " [0, 1, 2]", g -> tf.norm(g.x, 1, new int[] {0, 1, 2}));
+    likeTensorFlow("Sum", List.of(M23), (tf, x) -> tf.sum(tf.math.mul(o(x.get(0)), o(x.get(0))),
+        tf.constant(new int[] {2}), org.tensorflow.op.core.Sum.keepDims(true)), x -> tf.norm(x.get(0), "euclidean", 2));
+  }
+
+  /** TensorFlow computes the matrix 2-norm with its Svd op, which TFJ lacks: TFJ says so. */
+  @Test
+  void matrixTwoNormNeedsSvd() {
+    rejected(UnimplementedError.class, "The matrix 2-norm (ord=2 over two axes) needs the Svd op, which"
+        + " TFJ does not have yet", g -> tf.norm(g.x, 2, new int[] {0, 1}));
+  }
+
+  // ---- diagonals ----
+
+  @Test
+  void diagonals() {
+    likeTensorFlow("MatrixDiagPartV3", List.of(V3),
+        (tf, x) -> TfLinalg.diagPart(tf, x.get(0), new int[] {0}, tf.constant(0f), "RIGHT_LEFT"),
+        x -> tf.linalg.trace(x.get(0)));
+    for (int[] k : new int[][] {{5}, {-3}, {1, 9}, {1, 0}, {0, 1, 2}}) {
+      likeTensorFlow("MatrixDiagPartV3", List.of(M34),
+          (tf, x) -> TfLinalg.diagPart(tf, x.get(0), k, tf.constant(0f), "RIGHT_LEFT"),
+          x -> tf.linalg.diag_part(x.get(0), k));
+      likeTensorFlow("MatrixSetDiagV3", List.of(M34, V3),
+          (tf, x) -> TfLinalg.setDiag(tf, x.get(0), x.get(1), k, "RIGHT_LEFT"),
+          x -> tf.linalg.set_diag(x.get(0), x.get(1), k));
+    }
+    likeTensorFlow("MatrixDiagPartV3", List.of(M34),
+        (tf, x) -> TfLinalg.diagPart(tf, x.get(0), new int[] {0}, tf.constant(0f), "UP"),
+        x -> tf.linalg.diag_part(x.get(0), new int[] {0}, 0, "UP"));
+    likeTensorFlow("MatrixSetDiagV3", List.of(M34, M23),
+        (tf, x) -> TfLinalg.setDiag(tf, x.get(0), x.get(1), new int[] {0}, "RIGHT_LEFT"),
+        x -> tf.linalg.set_diag(x.get(0), x.get(1)));
+    likeTensorFlow("MatrixSetDiagV3", List.of(M34, M23),
+        (tf, x) -> TfLinalg.setDiag(tf, x.get(0), x.get(1), new int[] {-1, 1}, "RIGHT_LEFT"),
+        x -> tf.linalg.set_diag(x.get(0), x.get(1), new int[] {-1, 1}));
+    Values scalar = Values.f32(s(), 1);
+    for (int[] rowsCols : new int[][] {{2, -1}, {-1, 3}, {5, 5}}) {
+      likeTensorFlow("MatrixDiagV3", List.of(V3),
+          (tf, x) -> TfLinalg.diag(tf, x.get(0), new int[] {1}, rowsCols[0], rowsCols[1], tf.constant(0f),
+              "RIGHT_LEFT"),
+          x -> tf.linalg.diag(x.get(0), new int[] {1}, rowsCols[0], rowsCols[1]));
+    }
+    likeTensorFlow("MatrixDiagV3", List.of(V3),
+        (tf, x) -> TfLinalg.diag(tf, x.get(0), new int[] {0, 1}, -1, -1, tf.constant(0f), "RIGHT_LEFT"),
+        x -> tf.linalg.diag(x.get(0), new int[] {0, 1}));
+    likeTensorFlow("MatrixDiagV3", List.of(scalar),
+        (tf, x) -> TfLinalg.diag(tf, x.get(0), new int[] {0}, -1, -1, tf.constant(0f), "RIGHT_LEFT"),
+        x -> tf.linalg.diag(x.get(0)));
+  }
+
+  @Test
+  void eyeOfNegativeSize() {
+    likeTensorFlow("Fill", List.of(), (tf, x) -> tf.fill(tf.constant(new int[] {-1}), tf.constant(1f)),
+        x -> tf.eye(-1));
+  }
+
+  // ---- einsum ----
+
+  @Test
+  void einsumEquations() {
+    rejected(ValueError.class, "Invalid character \"0\" in equation: ...i0->i.",
+        g -> tf.einsum("...i0->i", g.x));
+    rejected(ValueError.class, "Subscripts have incorrect format: ij.k->i", g -> tf.einsum("ij.k->i", g.x));
+    rejected(ValueError.class, "Subscripts have incorrect format: ij->i->j", g -> tf.einsum("ij->i->j", g.x));
+    rejected(ValueError.class, "Subscripts have incorrect format: i1->i", g -> tf.einsum("i1->i", g.x));
+    rejected(ValueError.class, "Got 1 inputs for equation \"ij,jk->ik\", expecting 2",
+        g -> tf.einsum("ij,jk->ik", g.x));
+    rejected(ValueError.class, "Output subscripts contain a label appearing more than once: ij->ii",
+        g -> tf.einsum("ij->ii", g.x));
+    rejected(ValueError.class, "Output subscripts contain the label k not present in the input"
+        + " subscripts.", g -> tf.einsum("ij->k", g.x));
+  }
+
+  @Test
+  void einsumShapes() {
+    for (String[] eq : new String[][] {{"ij,jk->ik", "ij,jk->ik"}, {"ijk->i", "ijk->i"}, {"ii", "ii->"},
+        {"...ijk->...i", "...ijk->...i"}}) {
+      List<Values> in = eq[0].contains(",") ? List.of(M23, M23) : List.of(M23);
+      likeTensorFlow("Einsum", in, (tf, x) -> TfLinalg.einsum(tf, eq[1], x),
+          x -> tf.einsum(eq[0], x.toArray()));
+    }
+    likeTensorFlow("Einsum", List.of(A234), (tf, x) -> TfLinalg.einsum(tf, "...ij->ij", x),
+        x -> tf.einsum("...ij->ij", x.get(0)));
+    Values a = Values.f32(s(2, 2, 3), new double[12]);
+    Values b = Values.f32(s(3, 3, 2), new double[18]);
+    likeTensorFlow("Einsum", List.of(a, b), (tf, x) -> TfLinalg.einsum(tf, "...ij,...jk->...ik", x),
+        x -> tf.einsum("...ij,...jk->...ik", x.get(0), x.get(1)));
+    Values c = Values.f32(s(4, 2, 2, 3), new double[48]);
+    Values d = Values.f32(s(4, 3, 3, 2), new double[72]);
+    likeTensorFlow("Einsum", List.of(c, d), (tf, x) -> TfLinalg.einsum(tf, "b...ijz,b...jk->b...ik", x),
+        x -> tf.einsum("b...ijz,b...jk->b...ik", x.get(0), x.get(1)));
+    // (TensorFlow Java's oneDNN build names the op _MklEinsum in this message.)
+    Tensor doubles = Oracle.tfj(M23.as(dev.tfj.ops.DType.FLOAT64));
+    rejected(InvalidArgumentError.class, "cannot compute Einsum as input #1(zero-based) was expected"
+        + " to be a float tensor but is a double tensor [Op:Einsum]", g -> tf.einsum("ij,ij->", g.x, doubles));
+  }
+}
