@@ -62,7 +62,7 @@ final class RandomKernels {
   }
 
   /** GuardedPhiloxRandom::ReserveSamples128: a copy for this call; the shared one skips past it. */
-  private static Philox reserve(String key, long seed, long seed2, long outputs) {
+  static Philox reserve(String key, long seed, long seed2, long outputs) {
     synchronized (GENERATORS) {
       Philox shared = GENERATORS.computeIfAbsent(key, k -> seed == 0 && seed2 == 0
           ? new Philox(NONDETERMINISTIC.nextLong(), NONDETERMINISTIC.nextLong())
@@ -87,7 +87,7 @@ final class RandomKernels {
   }
 
   /** Box-Muller on pairs of outputs, in float arithmetic as TensorFlow's BoxMullerFloat. */
-  private static float[] boxMullerFloat(int[] bits) {
+  static float[] boxMullerFloat(int[] bits) {
     float[] out = new float[4];
     for (int i = 0; i < 4; i += 2) {
       float u1 = Math.max(Philox.uint32ToFloat(bits[i]), 1.0e-7f);
@@ -99,7 +99,7 @@ final class RandomKernels {
     return out;
   }
 
-  private static double[] boxMullerDouble(int[] bits) {
+  static double[] boxMullerDouble(int[] bits) {
     double u1 = Math.max(Philox.uint64ToDouble(bits[0], bits[1]), 1.0e-7);
     double v1 = 2 * Math.PI * Philox.uint64ToDouble(bits[2], bits[3]);
     double u2 = Math.sqrt(-2.0 * Math.log(u1));
