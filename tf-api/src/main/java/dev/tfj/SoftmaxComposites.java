@@ -101,7 +101,7 @@ final class SoftmaxComposites {
     long[] logitsShape = logitsHandle.shape;
     int rank = logitsShape.length;
     if (rank == 0) {
-      throw new ValueError("`logits` cannot be a scalar. Received logits=" + str(logitsHandle) + "`");
+      throw new ValueError("`logits` cannot be a scalar. Received logits=" + Tensor.wrap(logitsHandle).str() + "`");
     }
     if (labelsShape.length != rank - 1) {
       throw new ValueError("`labels.shape.rank` must equal `logits.shape.rank - 1`. Received:"
@@ -119,11 +119,5 @@ final class SoftmaxComposites {
     Operand cost = RUN.sparseSoftmaxCrossEntropyWithLogits(
         RUN.reshape(logitsHandle, -1, logitsShape[rank - 1]), RUN.reshape(labelsHandle, -1));
     return Tensor.wrap(RUN.reshape(cost, labelsShape));
-  }
-
-  /** Python's str(tensor): {@code tf.Tensor(1.0, shape=(), dtype=float32)}. */
-  private static String str(TensorHandle t) {
-    return "tf.Tensor(" + NumpyFormat.str(t.dtype, t.shape, t.hostData()) + ", shape="
-        + new TensorShape(t.shape) + ", dtype=" + t.dtype.typeName() + ")";
   }
 }
