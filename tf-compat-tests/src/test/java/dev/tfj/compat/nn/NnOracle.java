@@ -309,7 +309,7 @@ public final class NnOracle {
 
   /** The TensorFlow Java class of a dtype name, for ops that take one. */
   @SuppressWarnings("unchecked")
-  static <T extends TType> Class<T> typeClass(String dtype) {
+  public static <T extends TType> Class<T> typeClass(String dtype) {
     return (Class<T>) switch (dtype) {
       case "float32" -> TFloat32.class;
       case "float64" -> TFloat64.class;
