@@ -7,6 +7,7 @@ import static dev.tfj.compat.nn.NnOracle.tfMessage;
 import static dev.tfj.compat.nn.NnOracle.tfj;
 
 import dev.tfj.Tensor;
+import dev.tfj.compat.ComparedWithTensorFlow;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
@@ -22,6 +23,7 @@ import org.tensorflow.op.nn.BiasAdd;
 import org.tensorflow.types.TUint8;
 
 /** tf.nn.bias_add and tf.nn.l2_loss against TensorFlow: values, gradients, bad input. */
+@ComparedWithTensorFlow({"BiasAdd", "L2Loss"})
 @SuppressWarnings({"unchecked", "rawtypes"})
 class BiasAddL2LossTest {
   private static final List<DType> FLOATS = List.of(DType.FLOAT32, DType.FLOAT64);
@@ -144,24 +146,6 @@ class BiasAddL2LossTest {
         assertAgree(expected.get(1), actual.get(1), "d/dbias " + format + " " + dtype);
       }
     }
-  }
-
-  @Test
-  void biasAddSecondDerivativeIsZeroAsCentralDifferencesSay() {
-    Tensor value = tfj(SoftmaxTest.ramp(2, 2, 3), DType.FLOAT64);
-    Tensor b = tfj(bias(3), DType.FLOAT64);
-    java.util.function.Function<Tensor, Tensor> first = v -> {
-      dev.tfj.GradientTape t = tf.GradientTape();
-      Tensor loss;
-      try (t) {
-        t.watch(b);
-        loss = tf.reduce_sum(tf.square(tf.nn.bias_add(v, b)));
-      }
-      return t.gradient(loss, b);
-    };
-    assertAgree(NnOracle.numericGradient(value, first),
-        NnOracle.tfjGradients(List.of(value), xs -> first.apply(xs.get(0))).get(0), 1e-7, 1e-7,
-        "d/dvalue of dloss/dbias");
   }
 
   @Test

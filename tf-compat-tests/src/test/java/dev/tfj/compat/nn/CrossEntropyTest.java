@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tfj.GradientTape;
 import dev.tfj.Tensor;
+import dev.tfj.compat.ComparedWithTensorFlow;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
@@ -32,10 +33,11 @@ import org.tensorflow.types.TFloat32;
  * against TensorFlow. The TensorFlow side is what TensorFlow's Python layer builds: the class
  * axis transposed last, both inputs reshaped to [batch, classes] (labels [batch]), the fused op,
  * the loss reshaped back. Gradients: TensorFlow Java's graph gradients where it has them
- * (float32 softmax cross-entropy; its C++ rule builds an ill-typed graph for float64), float64
- * central differences otherwise (TensorFlow Java has no SparseSoftmaxCrossEntropyWithLogits
- * gradient).
+ * (float32 softmax cross-entropy; its C++ rule builds an ill-typed graph for float64); float64
+ * and the sparse op (TensorFlow Java has no SparseSoftmaxCrossEntropyWithLogits gradient) are
+ * checked against central differences in NnGradientCheckTest.
  */
+@ComparedWithTensorFlow({"SoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits"})
 @SuppressWarnings({"unchecked", "rawtypes"})
 class CrossEntropyTest {
   private static final List<DType> FLOATS = List.of(DType.FLOAT32, DType.FLOAT64);
@@ -175,26 +177,6 @@ class CrossEntropyTest {
   }
 
   @Test
-  void float64GradientsOfLogitsAndLabelsMatchCentralDifferences() {
-    // TensorFlow's fused gradient assumes each label vector sums to 1, as these do
-    Tensor logits = tfj(SoftmaxTest.ramp(2, 3, 4), DType.FLOAT64);
-    for (int axis : new int[] {-1, 0, 1}) {
-      Tensor labels = tf.nn.softmax(tf.multiply(tf.square(logits), -0.25), axis);
-      List<NnOracle.Values> tape = NnOracle.tfjGradients(List.of(logits, labels),
-          xs -> tf.nn.softmax_cross_entropy_with_logits(xs.get(1), xs.get(0), axis));
-      assertAgree(NnOracle.numericGradient(logits, x -> tf.nn.softmax_cross_entropy_with_logits(labels, x, axis)),
-          tape.get(0), 1e-7, 1e-7, "d/dlogits, axis " + axis);
-      assertAgree(NnOracle.numericGradient(labels, y -> tf.nn.softmax_cross_entropy_with_logits(y, logits, axis)),
-          tape.get(1), 1e-7, 1e-7, "d/dlabels, axis " + axis);
-    }
-  }
-
-  /**
-   * The gradient of sum(dloss/dlogits * w), taken through the op's backprop output: TensorFlow
-   * adds the softmax term for logits and, since the loss itself gets no gradient there, gives the
-   * labels 0 (not the true -w).
-   */
-  @Test
   void secondDerivativesMatchTensorFlowIncludingItsZeroForTheLabels() {
     double[][] logits = {{1, 2, 3}, {1, 2, 5}};
     double[][] labels = {{0.2, 0.5, 0.3}, {1, 0, 0}};
@@ -276,28 +258,6 @@ class CrossEntropyTest {
           of(tf.nn.sparse_softmax_cross_entropy_with_logits(new int[0], tf.zeros(new long[] {0, 3}, dtype))),
           "empty " + dtype);
     }
-  }
-
-  @Test
-  void sparseGradientsMatchCentralDifferences() {
-    // TensorFlow Java has no SparseSoftmaxCrossEntropyWithLogits gradient
-    Tensor logits = tfj(SoftmaxTest.ramp(2, 3, 4), DType.FLOAT64);
-    int[][] labels = {{0, 3, 1}, {2, 2, 0}};
-    Function<Tensor, Tensor> f = x -> tf.nn.sparse_softmax_cross_entropy_with_logits(labels, x);
-    assertAgree(NnOracle.numericGradient(logits, f),
-        NnOracle.tfjGradients(List.of(logits), xs -> f.apply(xs.get(0))).get(0), 1e-7, 1e-9, "d/dlogits");
-    Function<Tensor, Tensor> first = x -> {
-      GradientTape t = tf.GradientTape();
-      Tensor loss;
-      try (t) {
-        t.watch(x);
-        loss = tf.reduce_sum(tf.multiply(f.apply(x), NnOracle.weights(f.apply(x))));
-      }
-      return t.gradient(loss, x);
-    };
-    assertAgree(NnOracle.numericGradient(logits, first),
-        NnOracle.tfjGradients(List.of(logits), xs -> first.apply(xs.get(0))).get(0), 1e-6, 1e-8,
-        "second derivative, through the backprop output");
   }
 
   // ---- bad input ----

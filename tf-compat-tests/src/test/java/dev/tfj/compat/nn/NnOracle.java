@@ -37,7 +37,7 @@ import org.tensorflow.types.family.TType;
 /**
  * Comparison helpers for the tf.nn and tf.random tests: TFJ tensors and TensorFlow Java operands
  * read as (dtype, shape, row-major doubles), agreement within a tolerance, TensorFlow's graph-mode
- * gradients of {@code sum(f(x) * w)}, float64 central differences, and rejected calls.
+ * gradients of {@code sum(f(x) * w)}, and rejected calls.
  */
 public final class NnOracle {
   private NnOracle() {}
@@ -236,31 +236,6 @@ public final class NnOracle {
     return tf.dtypes.cast(constant(tf, doubles), typeClass(dtype.typeName()));
   }
 
-  /**
-   * Central differences of sum(f(x) * w) in float64, for ops TensorFlow Java has no gradient
-   * for; {@code x} must be float64.
-   */
-  public static Values numericGradient(Tensor x, Function<Tensor, Tensor> f) {
-    Values v = of(x);
-    Tensor w = weights(f.apply(x));
-    double[] out = new double[v.data.length];
-    for (int j = 0; j < out.length; j++) {
-      double h = 1e-6 * Math.max(1, Math.abs(v.data[j]));
-      double[] plus = v.data.clone();
-      double[] minus = v.data.clone();
-      plus[j] += h;
-      minus[j] -= h;
-      double lp = tf.reduce_sum(tf.multiply(f.apply(f64(v.shape, plus)), w)).doubleValue();
-      double lm = tf.reduce_sum(tf.multiply(f.apply(f64(v.shape, minus)), w)).doubleValue();
-      out[j] = (lp - lm) / (plus[j] - minus[j]);
-    }
-    return new Values("float64", v.shape, out);
-  }
-
-  public static Tensor f64(long[] shape, double[] data) {
-    return tf.reshape(tf.constant(data.clone(), tf.float64), shape);
-  }
-
   // ---- rejected calls ----
 
   /**
@@ -287,7 +262,7 @@ public final class NnOracle {
     try {
       tensorFlowCall.run();
     } catch (RuntimeException e) {
-      return e.getMessage().strip() + " [Op:" + op + "]";
+      return e.getMessage().stripLeading() + " [Op:" + op + "]";
     }
     throw new AssertionError("TensorFlow accepted the call");
   }

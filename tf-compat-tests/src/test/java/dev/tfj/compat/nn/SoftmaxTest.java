@@ -6,6 +6,7 @@ import static dev.tfj.compat.nn.NnOracle.of;
 import static dev.tfj.compat.nn.NnOracle.tfj;
 
 import dev.tfj.Tensor;
+import dev.tfj.compat.ComparedWithTensorFlow;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.ops.DType;
 import dev.tfj.tf;
@@ -24,6 +25,7 @@ import org.tensorflow.op.Ops;
  * non-last axis TensorFlow's Python layer swaps the axis with the last one around the op; the
  * TensorFlow side here builds the same transposes.
  */
+@ComparedWithTensorFlow({"Softmax", "LogSoftmax"})
 class SoftmaxTest {
   private static final List<DType> FLOATS = List.of(DType.FLOAT32, DType.FLOAT64);
   private static final double INF = Double.POSITIVE_INFINITY;
@@ -138,7 +140,8 @@ class SoftmaxTest {
   @Test
   void gradientsMatchTensorFlowsOnBothAxesOfAMatrix() {
     // TensorFlow Java's C++ LogSoftmax gradient sums over axis 1, which is the last axis only
-    // for matrices (Python's sums over -1): rank 3 is checked against central differences below
+    // for matrices (Python's sums over -1): rank 3 is checked against central differences in
+    // NnGradientCheckTest
     double[][] x = ramp(1, 3, 4)[0];
     for (DType dtype : FLOATS) {
       for (int axis : new int[] {-1, 0}) {
@@ -155,43 +158,6 @@ class SoftmaxTest {
               (log ? "log_softmax" : "softmax") + " gradient, axis " + axis + " " + dtype);
         }
       }
-    }
-  }
-
-  @Test
-  void rank3GradientsMatchCentralDifferencesOnEveryAxis() {
-    Tensor x = tfj(ramp(2, 3, 4), DType.FLOAT64);
-    for (int axis = -3; axis < 3; axis++) {
-      int a = axis;
-      for (boolean log : new boolean[] {false, true}) {
-        java.util.function.Function<Tensor, Tensor> f =
-            v -> log ? tf.nn.log_softmax(v, a) : tf.nn.softmax(v, a);
-        assertAgree(NnOracle.numericGradient(x, f), NnOracle.tfjGradients(List.of(x),
-            xs -> f.apply(xs.get(0))).get(0), 1e-7, 1e-9,
-            (log ? "log_softmax" : "softmax") + " gradient, axis " + axis);
-      }
-    }
-  }
-
-  @Test
-  void secondDerivativeMatchesCentralDifferencesOfTheFirst() {
-    // tf.gradients in TensorFlow Java cannot go through Softmax's gradient twice: float64
-    // central differences of TFJ's first derivative are the reference
-    Tensor x = NnOracle.f64(new long[] {2, 3}, new double[] {0.3, -1, 2, 1.5, 0.25, -0.5});
-    for (boolean log : new boolean[] {false, true}) {
-      java.util.function.Function<Tensor, Tensor> first = v -> {
-        dev.tfj.GradientTape t = tf.GradientTape();
-        Tensor y;
-        try (t) {
-          t.watch(v);
-          y = log ? tf.nn.log_softmax(v) : tf.nn.softmax(v);
-          y = tf.reduce_sum(tf.multiply(y, NnOracle.weights(y)));
-        }
-        return t.gradient(y, v);
-      };
-      List<NnOracle.Values> tape = NnOracle.tfjGradients(List.of(x), xs -> first.apply(xs.get(0)));
-      assertAgree(NnOracle.numericGradient(x, first), tape.get(0), 1e-6, 1e-8,
-          (log ? "log_softmax" : "softmax") + " second derivative");
     }
   }
 

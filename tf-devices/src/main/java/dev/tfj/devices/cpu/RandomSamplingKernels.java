@@ -129,9 +129,14 @@ final class RandomSamplingKernels {
     return lo;
   }
 
-  /** TensorFlow's CPU build registers Multinomial for floating logits only. */
+  /**
+   * TensorFlow's CPU build registers Multinomial for floating logits only (XLA's JIT kernel, which
+   * TensorFlow lists too, runs only inside compiled functions).
+   */
   private static String noMultinomialKernel(KernelContext ctx) {
-    StringBuilder kernels = new StringBuilder();
+    StringBuilder kernels = new StringBuilder("  device='XLA_CPU_JIT'; output_dtype in [DT_INT32,"
+        + " DT_INT64]; T in [DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT8, DT_INT16, DT_INT8, DT_INT64,"
+        + " DT_BFLOAT16, DT_UINT16, DT_HALF, DT_UINT32, DT_UINT64]\n");
     for (String t : new String[] {"DT_DOUBLE", "DT_FLOAT", "DT_BFLOAT16", "DT_HALF"}) {
       for (String o : new String[] {"DT_INT64", "DT_INT32"}) {
         kernels.append("  device='CPU'; T in [").append(t).append("]; output_dtype in [")
