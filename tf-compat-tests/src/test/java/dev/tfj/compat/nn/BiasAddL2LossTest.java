@@ -8,15 +8,14 @@ import static dev.tfj.compat.nn.NnOracle.tfj;
 
 import dev.tfj.Tensor;
 import dev.tfj.compat.ComparedWithTensorFlow;
+import dev.tfj.compat.oracle.Oracle;
+import dev.tfj.compat.oracle.Oracle.Values;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
 import dev.tfj.tf;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.EagerSession;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.nn.BiasAdd;
@@ -29,19 +28,7 @@ class BiasAddL2LossTest {
   private static final List<DType> FLOATS = List.of(DType.FLOAT32, DType.FLOAT64);
   private static final List<DType> NUMBERS = List.of(DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.INT64);
 
-  static EagerSession session;
-  static Ops tfe;
-
-  @BeforeAll
-  static void open() {
-    session = EagerSession.create();
-    tfe = Ops.create(session);
-  }
-
-  @AfterAll
-  static void close() {
-    session.close();
-  }
+  private static final Ops tfe = NnOracle.EAGER;
 
   /** value of {@code shape} holding 1, 2, 3, ... and a bias of {@code channels} 10, 20, ... */
   static Tensor ramp(long... shape) {
@@ -138,12 +125,10 @@ class BiasAddL2LossTest {
       for (String format : new String[] {"NHWC", "NCHW"}) {
         double[][][] value = SoftmaxTest.ramp(2, 3, 2);
         double[] b = bias(format.equals("NCHW") ? 3 : 2);
-        List<NnOracle.Values> actual = NnOracle.tfjGradients(List.of(tfj(value, dtype), tfj(b, dtype)),
-            xs -> tf.nn.bias_add(xs.get(0), xs.get(1), format));
-        List<NnOracle.Values> expected = NnOracle.tfGradients(List.of(value, b), dtype,
-            (t, xs) -> t.nn.biasAdd((Operand) xs.get(0), (Operand) xs.get(1), BiasAdd.dataFormat(format)));
-        assertAgree(expected.get(0), actual.get(0), "d/dvalue " + format + " " + dtype);
-        assertAgree(expected.get(1), actual.get(1), "d/dbias " + format + " " + dtype);
+        NnOracle.assertGradientsAgree(List.of(NnOracle.values(value, dtype), NnOracle.values(b, dtype)),
+            xs -> tf.nn.bias_add(xs.get(0), xs.get(1), format),
+            (t, xs) -> t.nn.biasAdd((Operand) xs.get(0), (Operand) xs.get(1), BiasAdd.dataFormat(format)),
+            "bias_add " + format + " " + dtype);
       }
     }
   }
@@ -162,7 +147,7 @@ class BiasAddL2LossTest {
         assertAgree(of(tfe.nn.l2Loss((Operand) NnOracle.tf(tfe, c, dtype))), of(tf.nn.l2_loss(tfj(c, dtype))),
             "l2_loss " + dtype);
       }
-      Operand<?> none = tfe.zeros(tfe.constant(new int[] {0, 3}), NnOracle.typeClass(dtype.typeName()));
+      Operand<?> none = tfe.zeros(tfe.constant(new int[] {0, 3}), (Class) Oracle.typeClass(dtype));
       assertAgree(of(tfe.nn.l2Loss((Operand) none)), of(tf.nn.l2_loss(tf.zeros(new long[] {0, 3}, dtype))), "empty");
     }
     NnOracle.assertBitForBit(of(tfe.nn.l2Loss(tfe.constant(new float[] {1, 2, 3.5f}))),
@@ -173,10 +158,8 @@ class BiasAddL2LossTest {
   void l2LossGradientMatchesTensorFlow() {
     for (DType dtype : FLOATS) {
       double[][] x = {{1, -2, 3}, {0.5, 0, -4}};
-      List<NnOracle.Values> expected = NnOracle.tfGradients(List.of((Object) x), dtype,
-          (t, xs) -> t.nn.l2Loss((Operand) xs.get(0)));
-      assertAgree(expected.get(0), NnOracle.tfjGradients(List.of(tfj(x, dtype)),
-          xs -> tf.nn.l2_loss(xs.get(0))).get(0), "d/dt " + dtype);
+      NnOracle.assertGradientsAgree(List.of(NnOracle.values(x, dtype)), xs -> tf.nn.l2_loss(xs.get(0)),
+          (t, xs) -> t.nn.l2Loss((Operand) xs.get(0)), "l2_loss " + dtype);
     }
   }
 

@@ -10,16 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.tfj.GradientTape;
 import dev.tfj.Tensor;
 import dev.tfj.compat.ComparedWithTensorFlow;
+import dev.tfj.compat.oracle.Oracle;
+import dev.tfj.compat.oracle.Oracle.Values;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
 import dev.tfj.tf;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.EagerSession;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -43,19 +42,7 @@ class CrossEntropyTest {
   private static final List<DType> FLOATS = List.of(DType.FLOAT32, DType.FLOAT64);
   private static final double INF = Double.POSITIVE_INFINITY;
 
-  static EagerSession session;
-  static Ops tfe;
-
-  @BeforeAll
-  static void open() {
-    session = EagerSession.create();
-    tfe = Ops.create(session);
-  }
-
-  @AfterAll
-  static void close() {
-    session.close();
-  }
+  private static final Ops tfe = NnOracle.EAGER;
 
   /** TensorFlow's loss for [batch, classes] logits and labels broadcastable to them. */
   static Operand<?> tfLoss(Operand<?> logits, Operand<?> labels) {
@@ -96,7 +83,7 @@ class CrossEntropyTest {
     for (DType dtype : FLOATS) {
       assertAgree(of(tfLoss(NnOracle.tf(tfe, logits, dtype), NnOracle.tf(tfe, labels, dtype))),
           of(tf.nn.softmax_cross_entropy_with_logits(tfj(labels, dtype), tfj(logits, dtype))), "edges " + dtype);
-      Operand<?> none = tfe.zeros(tfe.constant(new int[] {0, 3}), NnOracle.typeClass(dtype.typeName()));
+      Operand<?> none = tfe.zeros(tfe.constant(new int[] {0, 3}), (Class) Oracle.typeClass(dtype));
       Tensor empty = tf.zeros(new long[] {0, 3}, dtype);
       assertAgree(of(tfLoss(none, none)), of(tf.nn.softmax_cross_entropy_with_logits(empty, empty)), "empty " + dtype);
     }
@@ -167,13 +154,12 @@ class CrossEntropyTest {
   void float32GradientsOfLogitsAndLabelsMatchTensorFlow() {
     double[][] logits = {{1, 2, 3}, {-1, 0.5, 4}, {2, 2, 2}};
     double[][] labels = {{0, 1, 0}, {0.2, 0.5, 0.3}, {0.5, 0.25, 0.25}};
-    List<NnOracle.Values> actual = NnOracle.tfjGradients(
-        List.of(tfj(logits, DType.FLOAT32), tfj(labels, DType.FLOAT32)),
-        xs -> tf.nn.softmax_cross_entropy_with_logits(xs.get(1), xs.get(0)));
-    List<NnOracle.Values> expected = NnOracle.tfGradients(List.of(logits, labels), DType.FLOAT32,
-        (t, xs) -> t.nn.softmaxCrossEntropyWithLogits((Operand) xs.get(0), (Operand) xs.get(1)).loss());
-    assertAgree(expected.get(0), actual.get(0), "d/dlogits");
-    assertAgree(expected.get(1), actual.get(1), "d/dlabels (TF2 differentiates the labels)");
+    // input 1 is the labels: TF2 differentiates them too
+    NnOracle.assertGradientsAgree(
+        List.of(NnOracle.values(logits, DType.FLOAT32), NnOracle.values(labels, DType.FLOAT32)),
+        xs -> tf.nn.softmax_cross_entropy_with_logits(xs.get(1), xs.get(0)),
+        (t, xs) -> t.nn.softmaxCrossEntropyWithLogits((Operand) xs.get(0), (Operand) xs.get(1)).loss(),
+        "softmax_cross_entropy_with_logits");
   }
 
   @Test
@@ -210,8 +196,8 @@ class CrossEntropyTest {
         Session.Runner runner = sess.runner();
         grads.dy().forEach(runner::fetch);
         try (Result r = runner.run()) {
-          assertAgree(NnOracle.read(r.get(0)), of(actual.get(0)), "d2/dlogits");
-          assertAgree(NnOracle.read(r.get(1)), of(actual.get(1)), "d2/dlabels");
+          assertAgree(Oracle.of(r.get(0)), of(actual.get(0)), "d2/dlogits");
+          assertAgree(Oracle.of(r.get(1)), of(actual.get(1)), "d2/dlabels");
         }
       }
     }
@@ -253,7 +239,7 @@ class CrossEntropyTest {
           (Operand) reshape(NnOracle.tf(tfe, vector, dtype), 1, 3), tfe.constant(new int[] {2})).loss();
       assertAgree(of(reshape(one)), of(tf.nn.sparse_softmax_cross_entropy_with_logits(2, tfj(vector, dtype))),
           "vector " + dtype);
-      Operand none = tfe.zeros(tfe.constant(new int[] {0, 3}), NnOracle.typeClass(dtype.typeName()));
+      Operand none = tfe.zeros(tfe.constant(new int[] {0, 3}), (Class) Oracle.typeClass(dtype));
       assertAgree(of(tfe.nn.sparseSoftmaxCrossEntropyWithLogits(none, tfe.constant(new int[0])).loss()),
           of(tf.nn.sparse_softmax_cross_entropy_with_logits(new int[0], tf.zeros(new long[] {0, 3}, dtype))),
           "empty " + dtype);

@@ -10,14 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.tfj.Tensor;
-import dev.tfj.eager.RandomSeeds;
+import dev.tfj.compat.oracle.Oracle;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
 import dev.tfj.tf;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.EagerSession;
 import org.tensorflow.Operand;
@@ -34,29 +32,12 @@ import org.tensorflow.op.random.RandomUniform;
  * generator for it, as set_seed gives TFJ.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-class DropoutMomentsTest {
-  private static final long GLOBAL = 1234;
+class DropoutMomentsTest extends SeededAgainstTensorFlow {
   private static final List<DType> FLOATS = List.of(DType.FLOAT32, DType.FLOAT64);
-
-  EagerSession session;
-  Ops tfe;
-
-  @BeforeEach
-  void open() {
-    session = EagerSession.create();
-    tfe = Ops.create(session);
-    tf.random.set_seed(GLOBAL);
-  }
-
-  @AfterEach
-  void close() {
-    session.close();
-    RandomSeeds.setGlobalSeed(null);
-  }
 
   /** TensorFlow's dropout of a Python-number rate, drawing its mask from RandomUniform(seed2). */
   Operand<?> tfDropout(Operand<?> x, double rate, long[] noiseShape, long seed2, DType dtype) {
-    Operand u = tfe.random.randomUniform(tfe.constant(noiseShape), NnOracle.typeClass(dtype.typeName()),
+    Operand u = tfe.random.randomUniform(tfe.constant(noiseShape), (Class) Oracle.typeClass(dtype),
         RandomUniform.seed(GLOBAL), RandomUniform.seed2(seed2));
     Operand scale = NnOracle.tf(tfe, 1 / (1 - rate), dtype);
     Operand keep = tfe.math.greaterEqual(u, (Operand) NnOracle.tf(tfe, rate, dtype));
@@ -127,16 +108,14 @@ class DropoutMomentsTest {
     double[][] x = SoftmaxTest.ramp(1, 4, 5)[0];
     for (DType dtype : FLOATS) {
       tf.random.set_seed(GLOBAL);
-      List<NnOracle.Values> actual = NnOracle.tfjGradients(List.of(tfj(x, dtype)),
-          xs -> tf.nn.dropout(xs.get(0), 0.4, null, 9L));
-      List<NnOracle.Values> expected = NnOracle.tfGradients(List.of((Object) x), dtype, (t, xs) -> {
-        Operand u = t.random.randomUniform(t.constant(new long[] {4, 5}), NnOracle.typeClass(dtype.typeName()),
-            RandomUniform.seed(GLOBAL), RandomUniform.seed2(9L));
-        Operand keep = t.math.greaterEqual(u, (Operand) NnOracle.tf(t, 0.4, dtype));
-        return t.select(keep, t.math.mul((Operand) xs.get(0), (Operand) NnOracle.tf(t, 1 / 0.6, dtype)),
-            (Operand) NnOracle.tf(t, 0.0, dtype));
-      });
-      assertAgree(expected.get(0), actual.get(0), "d/dx " + dtype);
+      NnOracle.assertGradientsAgree(List.of(NnOracle.values(x, dtype)),
+          xs -> tf.nn.dropout(xs.get(0), 0.4, null, 9L), (t, xs) -> {
+            Operand u = t.random.randomUniform(t.constant(new long[] {4, 5}), (Class) Oracle.typeClass(dtype),
+                RandomUniform.seed(GLOBAL), RandomUniform.seed2(9L));
+            Operand keep = t.math.greaterEqual(u, (Operand) NnOracle.tf(t, 0.4, dtype));
+            return t.select(keep, t.math.mul((Operand) xs.get(0), (Operand) NnOracle.tf(t, 1 / 0.6, dtype)),
+                (Operand) NnOracle.tf(t, 0.0, dtype));
+          }, "dropout " + dtype);
     }
   }
 
@@ -191,11 +170,10 @@ class DropoutMomentsTest {
     for (DType dtype : FLOATS) {
       for (int which = 0; which < 2; which++) {
         int w = which;
-        List<NnOracle.Values> actual = NnOracle.tfjGradients(List.of(tfj(x, dtype)),
-            xs -> tf.nn.moments(xs.get(0), new int[] {0}).get(w));
-        List<NnOracle.Values> expected = NnOracle.tfGradients(List.of((Object) x), dtype,
-            (t, xs) -> tfMoments(t, xs.get(0), new int[] {0}, false).get(w));
-        assertAgree(expected.get(0), actual.get(0), (w == 0 ? "mean" : "variance") + " gradient " + dtype);
+        NnOracle.assertGradientsAgree(List.of(NnOracle.values(x, dtype)),
+            xs -> tf.nn.moments(xs.get(0), new int[] {0}).get(w),
+            (t, xs) -> tfMoments(t, xs.get(0), new int[] {0}, false).get(w),
+            (w == 0 ? "mean" : "variance") + " " + dtype);
       }
     }
   }

@@ -7,15 +7,14 @@ import static dev.tfj.compat.nn.NnOracle.tfj;
 
 import dev.tfj.Tensor;
 import dev.tfj.compat.ComparedWithTensorFlow;
+import dev.tfj.compat.oracle.Oracle;
+import dev.tfj.compat.oracle.Oracle.Values;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.ops.DType;
 import dev.tfj.tf;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.EagerSession;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 
@@ -45,19 +44,7 @@ class SoftmaxTest {
     {"no rows", new double[0][3]},
   };
 
-  static EagerSession session;
-  static Ops tfe;
-
-  @BeforeAll
-  static void open() {
-    session = EagerSession.create();
-    tfe = Ops.create(session);
-  }
-
-  @AfterAll
-  static void close() {
-    session.close();
-  }
+  private static final Ops tfe = NnOracle.EAGER;
 
   /** Values 0.37 * i - 3 with some wiggle, shaped [a][b][c]. */
   static double[][][] ramp(int a, int b, int c) {
@@ -147,15 +134,14 @@ class SoftmaxTest {
       for (int axis : new int[] {-1, 0}) {
         int[] swap = axis == 0 ? new int[] {1, 0} : new int[] {0, 1};
         for (boolean log : new boolean[] {false, true}) {
-          List<NnOracle.Values> actual = NnOracle.tfjGradients(List.of(tfj(x, dtype)),
-              xs -> log ? tf.nn.log_softmax(xs.get(0), axis) : tf.nn.softmax(xs.get(0), axis));
-          List<NnOracle.Values> expected = NnOracle.tfGradients(List.of((Object) x), dtype, (t, xs) -> {
-            Operand in = t.linalg.transpose((Operand) xs.get(0), t.constant(swap));
-            Operand y = log ? t.nn.logSoftmax(in) : t.nn.softmax(in);
-            return t.linalg.transpose(y, t.constant(swap));
-          });
-          assertAgree(expected.get(0), actual.get(0),
-              (log ? "log_softmax" : "softmax") + " gradient, axis " + axis + " " + dtype);
+          NnOracle.assertGradientsAgree(List.of(NnOracle.values(x, dtype)),
+              xs -> log ? tf.nn.log_softmax(xs.get(0), axis) : tf.nn.softmax(xs.get(0), axis),
+              (t, xs) -> {
+                Operand in = t.linalg.transpose((Operand) xs.get(0), t.constant(swap));
+                Operand y = log ? t.nn.logSoftmax(in) : t.nn.softmax(in);
+                return t.linalg.transpose(y, t.constant(swap));
+              },
+              (log ? "log_softmax" : "softmax") + ", axis " + axis + " " + dtype);
         }
       }
     }

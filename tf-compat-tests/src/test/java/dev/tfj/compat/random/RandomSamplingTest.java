@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tfj.GradientTape;
 import dev.tfj.Tensor;
 import dev.tfj.compat.ComparedWithTensorFlow;
+import dev.tfj.compat.oracle.Oracle;
+import dev.tfj.compat.oracle.Oracle.Values;
 import dev.tfj.compat.nn.NnOracle;
+import dev.tfj.compat.nn.SeededAgainstTensorFlow;
 import dev.tfj.eager.RandomSeeds;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.errors.LookupError;
@@ -21,12 +24,8 @@ import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
 import dev.tfj.tf;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.EagerSession;
 import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
 import org.tensorflow.op.random.Multinomial;
 import org.tensorflow.op.random.RandomShuffle;
 import org.tensorflow.op.random.TruncatedNormal;
@@ -42,27 +41,9 @@ import org.tensorflow.types.TInt64;
  */
 @ComparedWithTensorFlow({"TruncatedNormal", "Multinomial", "RandomShuffle"})
 @SuppressWarnings({"unchecked", "rawtypes"})
-class RandomSamplingTest {
-  private static final long GLOBAL = 20240611;
-
-  EagerSession session;
-  Ops tfe;
-
-  @BeforeEach
-  void open() {
-    session = EagerSession.create();
-    tfe = Ops.create(session);
-    tf.random.set_seed(GLOBAL);
-  }
-
-  @AfterEach
-  void close() {
-    session.close();
-    RandomSeeds.setGlobalSeed(null);
-  }
-
+class RandomSamplingTest extends SeededAgainstTensorFlow {
   Operand<?> tfTruncatedNormal(long[] shape, DType dtype, long seed2) {
-    return tfe.random.truncatedNormal(tfe.constant(shape), NnOracle.typeClass(dtype.typeName()),
+    return tfe.random.truncatedNormal(tfe.constant(shape), (Class) Oracle.typeClass(dtype),
         TruncatedNormal.seed(GLOBAL), TruncatedNormal.seed2(seed2));
   }
 
@@ -112,7 +93,7 @@ class RandomSamplingTest {
   @Test
   void truncatedNormalStaysWithinTwoStandardDeviations() {
     for (DType dtype : List.of(DType.FLOAT32, DType.FLOAT64)) {
-      NnOracle.Values v = of(tf.random.truncated_normal(new long[] {20000}, dtype));
+      Values v = of(tf.random.truncated_normal(new long[] {20000}, dtype));
       double max = 0;
       for (double d : v.data()) {
         max = Math.max(max, Math.abs(d));
@@ -302,7 +283,7 @@ class RandomSamplingTest {
       }
     }
     assertRejected(NotFoundError.class, "Could not find device for node: {{node Multinomial}} ="
-        + " Multinomial[T=DT_INT32, output_dtype=DT_INT64, seed=20240611, seed2=1]\n"
+        + " Multinomial[T=DT_INT32, output_dtype=DT_INT64, seed=" + GLOBAL + ", seed2=1]\n"
         + "All kernels registered for op Multinomial:\n"
         + "  device='XLA_CPU_JIT'; output_dtype in [DT_INT32, DT_INT64]; T in [DT_FLOAT, DT_DOUBLE,"
         + " DT_INT32, DT_UINT8, DT_INT16, DT_INT8, DT_INT64, DT_BFLOAT16, DT_UINT16, DT_HALF, DT_UINT32,"
