@@ -111,12 +111,9 @@ class CustomGradientTest {
         CustomGradient.of(a.mul(b), upstream -> upstream));
     Tensor a = tf.constant(3.0);
     Tensor b = tf.constant(4.0);
-    GradientTape t = tf.GradientTape();
-    Tensor y;
-    try (t) {
-      t.watch(a);
-      y = f.apply(a, b);
-    }
+    Recorded r = Recorded.watching(a, false, () -> f.apply(a, b));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     ValueError e = assertThrows(ValueError.class, () -> t.gradient(y, a));
     assertEquals("custom_gradient function expected to return 2 gradients, but returned 1 instead.",
         e.getMessage());
@@ -136,12 +133,9 @@ class CustomGradientTest {
           assertEquals(List.of(w), variables);
           return new CustomGradient.Grads(upstream.mul(w), List.of(upstream.mul(in).mul(100)));
         }));
-    GradientTape t = tf.GradientTape();
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = f.apply(x);
-    }
+    Recorded r = Recorded.watching(x, false, () -> f.apply(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     List<Tensor> g = t.gradient(y, List.of(x, w));
     assertEquals(3.0f, g.get(0).floatValue());
     assertEquals(200.0f, g.get(1).floatValue());
@@ -165,12 +159,9 @@ class CustomGradientTest {
     Function<Tensor, Tensor> f = tf.custom_gradient(x -> CustomGradient.of(x.mul(w),
         (upstream, variables) -> new CustomGradient.Grads(upstream, List.of())));
     Tensor x = tf.constant(2.0);
-    GradientTape t = tf.GradientTape();
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = f.apply(x);
-    }
+    Recorded r = Recorded.watching(x, false, () -> f.apply(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     ValueError e = assertThrows(ValueError.class, () -> t.gradient(y, x));
     assertEquals("Must return gradient for each variable from @custom_gradient grad_fn.", e.getMessage());
   }
@@ -203,22 +194,12 @@ class CustomGradientTest {
     Function<Tensor, Tensor> recomputed = tf.recompute_grad(block);
     Tensor x = tf.constant(new float[] {1.0f, 2.0f});
 
-    GradientTape direct = tf.GradientTape();
-    Tensor expected;
-    try (direct) {
-      direct.watch(x);
-      expected = block.apply(x);
-    }
-    List<Tensor> want = direct.gradient(expected, List.of(x, w));
+    Recorded direct = Recorded.watching(x, false, () -> block.apply(x));
+    List<Tensor> want = direct.tape().gradient(direct.y(), List.of(x, w));
 
-    GradientTape t = tf.GradientTape();
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = recomputed.apply(x);
-    }
-    assertEquals(expected.floatValue(), y.floatValue());
-    List<Tensor> got = t.gradient(y, List.of(x, w));
+    Recorded r = Recorded.watching(x, false, () -> recomputed.apply(x));
+    assertEquals(direct.y().floatValue(), r.y().floatValue());
+    List<Tensor> got = r.tape().gradient(r.y(), List.of(x, w));
     assertArrayEquals((float[]) want.get(0).numpy(), (float[]) got.get(0).numpy(), 1e-6f);
     assertArrayEquals((float[]) want.get(1).numpy(), (float[]) got.get(1).numpy(), 1e-6f);
   }

@@ -102,12 +102,9 @@ class GradientStructuresTest {
   @Test
   void outputGradientsMustGiveOnePerTargetAndABadCallLeavesTheTapeUsable() {
     Tensor x = tf.constant(3.0);
-    GradientTape t = tf.GradientTape();
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, false, () -> x.mul(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     ValueError e = assertThrows(ValueError.class, () -> t.gradient(y, x, List.of(1.0, 2.0)));
     assertEquals("output_gradients has 2 entries for 1 targets: give one per target (null for the"
         + " default).", e.getMessage());
@@ -160,12 +157,9 @@ class GradientStructuresTest {
   @Test
   void duplicateSourcesEachGetTheGradientAndATargetThatIsASourceGetsOnes() {
     Tensor x = tf.constant(3.0);
-    GradientTape t = tf.GradientTape(true);
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, true, () -> x.mul(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     List<Tensor> g = t.gradient(y, List.of(x, x));
     assertEquals(6.0f, g.get(0).floatValue());
     assertEquals(6.0f, g.get(1).floatValue());
@@ -210,12 +204,9 @@ class GradientStructuresTest {
   @Test
   void aNullTargetIsTensorFlowsTypeErrorAndLeavesTheTapeUsable() {
     Tensor x = tf.constant(3.0);
-    GradientTape t = tf.GradientTape();
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, false, () -> x.mul(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     TypeError e = assertThrows(TypeError.class, () -> t.gradient(null, x));
     assertEquals("Argument `target` should be a list or nested structure of Tensors, Variables or"
         + " CompositeTensors to be differentiated, but received None.", e.getMessage());
@@ -228,12 +219,9 @@ class GradientStructuresTest {
   @Test
   void resultListsAndMapsAreReadOnly() {
     Tensor x = tf.constant(3.0);
-    GradientTape t = tf.GradientTape(true);
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, true, () -> x.mul(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     List<Tensor> g = t.gradient(y, List.of(x));
     assertThrows(UnsupportedOperationException.class, () -> g.set(0, null));
     Map<String, Tensor> m = t.gradient(y, Map.of("x", x));

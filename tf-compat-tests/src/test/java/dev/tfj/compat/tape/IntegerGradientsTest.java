@@ -56,12 +56,9 @@ class IntegerGradientsTest {
   @Test
   void anIntegerSourceGetsNoneOrIntegerZeros() {
     Tensor x = tf.constant(new int[] {1, 2, 3});
-    GradientTape t = tf.GradientTape(true);
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = tf.cast(x, tf.float32).mul(2.0f);
-    }
+    Recorded r = Recorded.watching(x, true, () -> tf.cast(x, tf.float32).mul(2.0f));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     assertNull(t.gradient(y, x));
     assertEquals("<tf.Tensor: shape=(3,), dtype=int32, numpy=array([0, 0, 0], dtype=int32)>",
         t.gradient(y, x, null, "zero").toString());

@@ -147,12 +147,9 @@ class JacobianTest {
   void batchJacobianOfAMatmulPerExample() {
     Tensor x = tf.constant(new float[][] {{1, 2}, {3, 4}, {5, 6}});
     Tensor w = tf.constant(new float[][] {{1, 0, 2}, {0, 1, 3}});
-    GradientTape g = tf.GradientTape();
-    Tensor y;
-    try (g) {
-      g.watch(x);
-      y = tf.matmul(x, w);
-    }
+    Recorded r = Recorded.watching(x, false, () -> tf.matmul(x, w));
+    GradientTape g = r.tape();
+    Tensor y = r.y();
     Tensor jac = g.batch_jacobian(y, x);
     assertArrayEquals(new long[] {3, 3, 2}, jac.shape().as_list());
     float[][][] j = (float[][][]) jac.numpy();
@@ -179,12 +176,9 @@ class JacobianTest {
   @Test
   void batchJacobianShapesAreCheckedAsTensorFlowChecksThem() {
     Tensor x = tf.constant(new float[][] {{1, 2}, {3, 4}, {5, 6}});
-    GradientTape g = tf.GradientTape();
-    Tensor y;
-    try (g) {
-      g.watch(x);
-      y = x.mul(2);
-    }
+    Recorded r = Recorded.watching(x, false, () -> x.mul(2));
+    GradientTape g = r.tape();
+    Tensor y = r.y();
     Tensor flat = tf.constant(new float[] {1, 2, 3});
     ValueError rank = assertThrows(ValueError.class, () -> g.batch_jacobian(flat, x));
     assertEquals("Shape (3,) must have rank at least 2", rank.getMessage());
@@ -202,12 +196,9 @@ class JacobianTest {
   @Test
   void withoutPforANonPersistentTapeCannotComputeJacobians() {
     Tensor x = tf.constant(new float[][] {{1, 2}});
-    GradientTape g = tf.GradientTape();
-    Tensor y;
-    try (g) {
-      g.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, false, () -> x.mul(x));
+    GradientTape g = r.tape();
+    Tensor y = r.y();
     RuntimeError jac = assertThrows(RuntimeError.class,
         () -> g.jacobian(y, x, tf.UnconnectedGradients.NONE, null, false));
     assertEquals("GradientTape must be created with persistent=True to compute the jacobian with"
@@ -222,12 +213,9 @@ class JacobianTest {
   @Test
   void aPersistentTapeComputesJacobiansWithoutPforToo() {
     Tensor x = tf.constant(new float[][] {{1, 2}});
-    GradientTape g = tf.GradientTape(true);
-    Tensor y;
-    try (g) {
-      g.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, true, () -> x.mul(x));
+    GradientTape g = r.tape();
+    Tensor y = r.y();
     assertArrayEquals(new float[][][] {{{2, 0}, {0, 4}}},
         (float[][][]) g.batch_jacobian(y, x, tf.UnconnectedGradients.NONE, 4, false).numpy());
     assertArrayEquals(new float[][][] {{{2, 0}, {0, 4}}},
@@ -237,12 +225,9 @@ class JacobianTest {
   @Test
   void parallelIterationsIsCheckedAsPforChecksIt() {
     Tensor x = tf.constant(new float[][] {{1, 2, 3}});
-    GradientTape g = tf.GradientTape();
-    Tensor y;
-    try (g) {
-      g.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, false, () -> x.mul(x));
+    GradientTape g = r.tape();
+    Tensor y = r.y();
     ValueError zero = assertThrows(ValueError.class,
         () -> g.jacobian(y, x, tf.UnconnectedGradients.NONE, 0, true));
     assertEquals("Argument `parallel_iterations` must be None or a positive integer. Received: 0.",
@@ -267,12 +252,9 @@ class JacobianTest {
   @Test
   void aConsumedTapeRaisesTensorFlowsMessagesIncludingBatchJacobiansMissingSpace() {
     Tensor x = tf.constant(new float[][] {{1, 2}});
-    GradientTape g = tf.GradientTape();
-    Tensor y;
-    try (g) {
-      g.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, false, () -> x.mul(x));
+    GradientTape g = r.tape();
+    Tensor y = r.y();
     g.jacobian(y, x);
     RuntimeError jac = assertThrows(RuntimeError.class, () -> g.jacobian(y, x));
     assertEquals("A non-persistent GradientTape can only be used to compute one set of gradients"

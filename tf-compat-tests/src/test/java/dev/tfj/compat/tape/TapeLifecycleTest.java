@@ -25,12 +25,9 @@ class TapeLifecycleTest {
   @Test
   void reEnteringTheBlockContinuesRecordingOnTheSameTape() {
     Tensor x = tf.constant(3.0);
-    GradientTape t = tf.GradientTape();
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, false, () -> x.mul(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     Tensor outside = y.mul(100);
     try (var again = t.enter()) {
       assertSame(t, again);
@@ -109,12 +106,9 @@ class TapeLifecycleTest {
   @Test
   void stopRecordingOutsideTheBlockOrOnAConsumedTapeIsTensorFlowsError() {
     Tensor x = tf.constant(4.0);
-    GradientTape t = tf.GradientTape();
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, false, () -> x.mul(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     ValueError notRecording = assertThrows(ValueError.class, t::stop_recording);
     assertEquals("Tape is not recording.", notRecording.getMessage());
     assertEquals(8.0f, t.gradient(y, x).floatValue());
@@ -162,12 +156,9 @@ class TapeLifecycleTest {
   @Test
   void resetOutsideTheBlockIsTensorFlowsValueErrorAndKeepsTheRecords() {
     Tensor x = tf.constant(3.0);
-    GradientTape t = tf.GradientTape();
-    Tensor y;
-    try (t) {
-      t.watch(x);
-      y = x.mul(x);
-    }
+    Recorded r = Recorded.watching(x, false, () -> x.mul(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
     ValueError e = assertThrows(ValueError.class, t::reset);
     assertEquals("Tape is not recording.", e.getMessage());
     assertEquals(6.0f, t.gradient(y, x).floatValue());
