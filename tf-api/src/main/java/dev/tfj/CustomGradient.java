@@ -49,7 +49,8 @@ public final class CustomGradient {
     }
   }
 
-  private CustomGradient(Tensor y, Function<Tensor, ?> grad, BiFunction<Tensor, List<Variable>, Grads> gradWithVariables) {
+  private CustomGradient(Tensor y, Function<Tensor, ?> grad,
+      BiFunction<Tensor, List<Variable>, Grads> gradWithVariables) {
     this.y = y;
     this.grad = grad;
     this.gradWithVariables = gradWithVariables;

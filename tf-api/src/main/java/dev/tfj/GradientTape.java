@@ -9,21 +9,13 @@ import dev.tfj.eager.TensorHandle;
 import dev.tfj.errors.RuntimeError;
 import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
-import dev.tfj.ops.HostArrays;
 import dev.tfj.ops.Operand;
-import dev.tfj.ops.Shapes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * TensorFlow's {@code tf.GradientTape}. Recording starts when the tape is made and stops when it
@@ -49,7 +41,6 @@ import org.slf4j.LoggerFactory;
  * step, as TensorFlow code does, or {@code reset()}). Nothing else holds on to a tape.
  */
 public final class GradientTape implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("tensorflow");
   private static final String PERSISTENT_IN_CONTEXT = "Calling GradientTape.gradient on a persistent"
       + " tape inside its context is significantly less efficient than calling it outside the"
       + " context (it causes the gradient ops to be recorded on the tape, leading to increased CPU"
@@ -62,8 +53,6 @@ public final class GradientTape implements AutoCloseable {
    * call site is a line of TensorFlow's own: it appears once per process, whoever asks.
    */
   private static final String JACOBIAN_CALL_SITE = "tensorflow/python/ops/parallel_for";
-  /** TensorFlow's log_first_n counters, keyed by message kind and calling source line. */
-  private static final Map<String, AtomicInteger> WARNINGS_BY_CALL_SITE = new ConcurrentHashMap<>();
 
   private final boolean persistent;
   private final boolean watchAccessedVariables;
@@ -140,18 +129,18 @@ public final class GradientTape implements AutoCloseable {
    */
   public void watch(Object tensors) {
     List<Object> flat = new ArrayList<>();
-    flatten(tensors, flat);
+    Nest.flatten(tensors, flat);
     for (Object t : flat) {
       if (!(t instanceof Tensor)) {
-        throw new ValueError("Passed in object " + pythonStr(t) + " of type '" + pythonType(t)
-            + "', not tf.Tensor or tf.Variable or ExtensionType.");
+        throw new ValueError("Passed in object " + Nest.pythonStr(t) + " of type '"
+            + Nest.pythonType(t) + "', not tf.Tensor or tf.Variable or ExtensionType.");
       }
     }
     for (Object o : flat) {
       Tensor t = (Tensor) o;
       if (!t.dtype().isTrainable()) {
-        warnAtCallSite("watch", 5, "The dtype of the watched tensor must be floating (e.g."
-            + " tf.float32), got " + t.dtype());
+        LogFirstN.warnAtCallSite(GradientTape.class, "watch", 5, "The dtype of the watched tensor"
+            + " must be floating (e.g. tf.float32), got " + t.dtype());
       }
       // TensorFlow's watch does nothing while no tape records on this thread.
       if (tape != null && !EagerContext.get().tapes().isEmpty()) {
@@ -230,7 +219,7 @@ public final class GradientTape implements AutoCloseable {
 
   public <K> Map<K, Tensor> gradient(Object target, Map<K, ? extends Tensor> sources,
       Object output_gradients, tf.UnconnectedGradients unconnected_gradients) {
-    return packLike(sources,
+    return Nest.packLike(sources,
         flatGradient(target, new ArrayList<>(sources.values()), output_gradients, unconnected_gradients));
   }
 
@@ -248,8 +237,9 @@ public final class GradientTape implements AutoCloseable {
     consumeIfNotPersistent();
     List<Tensor> result = new ArrayList<>(grads.length);
     for (int i = 0; i < grads.length; i++) {
+      Tensor source = sources.get(i);
       result.add(grads[i] != null ? Tensor.wrap(grads[i])
-          : unconnected == tf.UnconnectedGradients.ZERO ? zeros(sources.get(i).shape().as_list(), sources.get(i)) : null);
+          : unconnected == tf.UnconnectedGradients.ZERO ? zeros(source.shape().as_list(), source) : null);
     }
     return Collections.unmodifiableList(result);
   }
@@ -257,12 +247,12 @@ public final class GradientTape implements AutoCloseable {
   /** The flattened targets; each must be a Tensor (a Variable counts as one). */
   private static List<Tensor> targets(Object target) {
     List<Object> flat = new ArrayList<>();
-    flatten(target, flat);
+    Nest.flatten(target, flat);
     List<Tensor> targets = new ArrayList<>(flat.size());
     for (Object t : flat) {
       if (!(t instanceof Tensor tensor)) {
         throw new TypeError("Argument `target` should be a list or nested structure of Tensors,"
-            + " Variables or CompositeTensors to be differentiated, but received " + pythonStr(t) + ".");
+            + " Variables or CompositeTensors to be differentiated, but received " + Nest.pythonStr(t) + ".");
       }
       targets.add(tensor);
     }
@@ -277,7 +267,7 @@ public final class GradientTape implements AutoCloseable {
     Operand[] seeds = new Operand[targets.size()];
     if (outputGradients != null) {
       List<Object> flat = new ArrayList<>();
-      flatten(outputGradients, flat);
+      Nest.flatten(outputGradients, flat);
       if (flat.size() != targets.size()) {
         throw new ValueError("output_gradients has " + flat.size() + " entries for "
             + targets.size() + " targets: give one per target (null for the default).");
@@ -358,7 +348,7 @@ public final class GradientTape implements AutoCloseable {
 
   public <K> Map<K, Tensor> jacobian(Tensor target, Map<K, ? extends Tensor> sources,
       tf.UnconnectedGradients unconnected_gradients, Integer parallel_iterations, boolean experimental_use_pfor) {
-    return packLike(sources, flatJacobian(target, new ArrayList<>(sources.values()), unconnected_gradients,
+    return Nest.packLike(sources, flatJacobian(target, new ArrayList<>(sources.values()), unconnected_gradients,
         parallel_iterations, experimental_use_pfor));
   }
 
@@ -374,14 +364,14 @@ public final class GradientTape implements AutoCloseable {
           + " jacobian with eager execution enabled and with  experimental_use_pfor set to False.");
     }
     TensorHandle[] xs = sourceHandles(sources);
-    List<Operand[]> rows = rows(y, xs, size, i -> oneHot(y, new long[] {i}));
+    List<Operand[]> rows = rows(y, xs, size, i -> JacobianRows.oneHot(y, new long[] {i}));
     List<Tensor> result = new ArrayList<>(xs.length);
     for (int k = 0; k < xs.length; k++) {
-      long[] shape = concat(y.shape, sources.get(k).shape().as_list());
+      long[] shape = JacobianRows.concat(y.shape, sources.get(k).shape().as_list());
       if (rows == null || rows.get(0)[k] == null) {
         result.add(unconnected == tf.UnconnectedGradients.ZERO ? zeros(shape, sources.get(k)) : null);
       } else {
-        result.add(Tensor.wrap(RUN.reshape(stack(rows, k), shape)));
+        result.add(Tensor.wrap(RUN.reshape(JacobianRows.stack(rows, k), shape)));
       }
     }
     return Collections.unmodifiableList(result);
@@ -427,20 +417,20 @@ public final class GradientTape implements AutoCloseable {
       throw new RuntimeError("GradientTape must be created with persistent=True to compute the"
           + " batch_jacobian with eager execution enabled and  with experimental_use_pfor set to False.");
     }
-    long[] resultShape = concat(y.shape, Arrays.copyOfRange(xShape, 1, xShape.length));
+    long[] resultShape = JacobianRows.concat(y.shape, Arrays.copyOfRange(xShape, 1, xShape.length));
     long[] columns = new long[batch];
     List<Operand[]> rows = rows(y, new TensorHandle[] {sourceHandle(source)}, rowSize, j -> {
       for (int b = 0; b < batch; b++) {
         columns[b] = (long) b * rowSize + j;
       }
-      return oneHot(y, columns);
+      return JacobianRows.oneHot(y, columns);
     });
     if (rows == null || rows.get(0)[0] == null) {
       return unconnected_gradients == tf.UnconnectedGradients.ZERO
           ? zeros(resultShape, source) : Tensor.wrap(RUN.fill(resultShape, RUN.scalar(y.dtype, 0)));
     }
     // Rows are [b, x...] per target column j: stack to [j, b, x], then put the batch first.
-    Operand perColumn = RUN.reshape(stack(rows, 0), rowSize, batch, -1);
+    Operand perColumn = RUN.reshape(JacobianRows.stack(rows, 0), rowSize, batch, -1);
     return Tensor.wrap(RUN.reshape(RUN.transpose(perColumn, 1, 0, 2), resultShape));
   }
 
@@ -485,47 +475,6 @@ public final class GradientTape implements AutoCloseable {
     return rows == null || rows.isEmpty() ? null : rows;
   }
 
-  /**
-   * Stacks the k-th gradient of every row into one tensor {@code [rows] + shape}. It is built on
-   * the host and recorded like one op whose gradient hands each row its slice (a one-hot row
-   * times the upstream gradient), so an outer tape can differentiate a Jacobian too.
-   */
-  private static Operand stack(List<Operand[]> rows, int k) {
-    TensorHandle first = (TensorHandle) rows.get(0)[k];
-    int n = first.numElements();
-    int m = rows.size();
-    Object data = HostArrays.allocate(first.dtype, n * m);
-    TensorHandle[] parts = new TensorHandle[m];
-    for (int i = 0; i < m; i++) {
-      parts[i] = (TensorHandle) rows.get(i)[k];
-      System.arraycopy(parts[i].hostData(), 0, data, i * n, n);
-    }
-    TensorHandle stacked = (TensorHandle) RUN.constant(first.dtype, concat(new long[] {m}, first.shape), data);
-    EagerContext.get().recordCustom(parts, new TensorHandle[] {stacked}, (o, c) -> {
-      Operand upstream = o.reshape(c.dy(), m, n);
-      Operand[] grads = new Operand[m];
-      for (int i = 0; i < m; i++) {
-        Operand pick = oneHot(first.dtype, new long[] {1, m}, new long[] {i});
-        grads[i] = o.reshape(o.matmul(pick, upstream, false, false), first.shape);
-      }
-      return grads;
-    });
-    return stacked;
-  }
-
-  /** A tensor shaped like {@code y}, zero but for ones at the given flat indices. */
-  private static Operand oneHot(TensorHandle y, long[] indices) {
-    return oneHot(y.dtype, y.shape, indices);
-  }
-
-  private static Operand oneHot(dev.tfj.ops.DType dtype, long[] shape, long[] indices) {
-    Object data = HostArrays.allocate(dtype, Math.toIntExact(Shapes.numElements(shape)));
-    for (long i : indices) {
-      java.lang.reflect.Array.set(data, (int) i, HostArrays.scalarElement(dtype, 1));
-    }
-    return RUN.constant(dtype, shape, data);
-  }
-
   // ---- shared steps ----
 
   private void checkNotConsumed(String message) {
@@ -545,9 +494,9 @@ public final class GradientTape implements AutoCloseable {
     if (!persistent) {
       pop();
     } else if (kind.equals("jacobian")) {
-      warnOnce(JACOBIAN_CALL_SITE, 1, PERSISTENT_IN_CONTEXT);
+      LogFirstN.warn(JACOBIAN_CALL_SITE, 1, PERSISTENT_IN_CONTEXT);
     } else {
-      warnAtCallSite("persistent", 1, PERSISTENT_IN_CONTEXT);
+      LogFirstN.warnAtCallSite(GradientTape.class, "persistent", 1, PERSISTENT_IN_CONTEXT);
     }
   }
 
@@ -563,68 +512,5 @@ public final class GradientTape implements AutoCloseable {
     return Tensor.wrap(RUN.fill(shape, RUN.scalar(like.dtype(), 0)));
   }
 
-  private static long[] concat(long[] a, long[] b) {
-    long[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
 
-  /** Python's {@code nest.flatten}: Lists in order, Map values in key order, anything else a leaf. */
-  private static void flatten(Object structure, List<Object> out) {
-    if (structure instanceof List<?> list) {
-      list.forEach(e -> flatten(e, out));
-    } else if (structure instanceof Map<?, ?> map) {
-      new TreeMap<>(map).values().forEach(e -> flatten(e, out));
-    } else {
-      out.add(structure);
-    }
-  }
-
-  /** The results for a Map of sources, under the same keys in the same order. */
-  private static <K> Map<K, Tensor> packLike(Map<K, ? extends Tensor> sources, List<Tensor> flat) {
-    Map<K, Tensor> out = new LinkedHashMap<>();
-    int i = 0;
-    for (K key : sources.keySet()) {
-      out.put(key, flat.get(i++));
-    }
-    return Collections.unmodifiableMap(out);
-  }
-
-  private static String pythonStr(Object o) {
-    return o == null ? "None" : o instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(o);
-  }
-
-  /** The Python type a Java value stands for, for TensorFlow's messages. */
-  private static String pythonType(Object o) {
-    if (o == null) {
-      return "NoneType";
-    } else if (o instanceof Boolean) {
-      return "bool";
-    } else if (o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte) {
-      return "int";
-    } else if (o instanceof Float || o instanceof Double) {
-      return "float";
-    } else if (o instanceof String) {
-      return "str";
-    }
-    return o.getClass().getSimpleName();
-  }
-
-  /**
-   * Logs a warning at most {@code limit} times per calling source line, like TensorFlow's
-   * {@code log_first_n}, whose key is the first stack frame outside the tape's own code.
-   */
-  private static void warnAtCallSite(String kind, int limit, String message) {
-    String site = StackWalker.getInstance().walk(frames -> frames
-        .filter(f -> !f.getClassName().startsWith(GradientTape.class.getName()))
-        .findFirst().map(f -> f.getClassName() + ":" + f.getLineNumber()).orElse("?"));
-    warnOnce(kind + "@" + site, limit, message);
-  }
-
-  private static void warnOnce(String key, int limit, String message) {
-    AtomicInteger count = WARNINGS_BY_CALL_SITE.computeIfAbsent(key, k -> new AtomicInteger());
-    if (count.get() < limit && count.getAndIncrement() < limit) {
-      LOG.warn(message);
-    }
-  }
 }
