@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * active tape the recording step is one empty-list check.
  */
 public final class Eager {
-  /** TensorFlow's messages go to one logger, as its Python warnings and C++ logs reach one terminal. */
-  private static final Logger LOG = LoggerFactory.getLogger("tensorflow");
+  /** Placement lines, TensorFlow's C++ INFO log; the Python-level warnings use the logger "tensorflow". */
+  private static final Logger LOG = LoggerFactory.getLogger(Eager.class);
 
   private Eager() {}
 

@@ -55,7 +55,7 @@ class ConfigTest {
     Tensor b = tf.constant(new float[][] {{1, 2}, {3, 4}, {5, 6}});
     Variable v = tf.Variable(new float[] {1, 2});
     assertFalse(tf.debugging.get_log_device_placement());
-    try (TensorFlowLog log = new TensorFlowLog()) {
+    try (TensorFlowLog log = TensorFlowLog.placement()) {
       tf.matmul(a, b);
       assertEquals(List.of(), log.messages());
       tf.debugging.set_log_device_placement(true);
@@ -87,7 +87,7 @@ class ConfigTest {
       t.watch(x);
       y = x.mul(x);
     }
-    try (TensorFlowLog log = new TensorFlowLog()) {
+    try (TensorFlowLog log = TensorFlowLog.placement()) {
       tf.debugging.set_log_device_placement(true);
       t.gradient(y, x);
       tf.debugging.set_log_device_placement(false);

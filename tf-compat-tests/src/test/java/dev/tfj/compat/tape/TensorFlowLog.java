@@ -4,19 +4,32 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.tfj.eager.Eager;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures what TFJ logs on the "tensorflow" logger (warnings, and the INFO lines of device
- * placement logging) while a test runs; INFO is let through while it is open.
+ * Captures what TFJ logs while a test runs: TensorFlow's warnings (logger "tensorflow"), or with
+ * {@link #placement()} the device placement lines of the eager runtime. INFO is let through
+ * while it is open.
  */
 public final class TensorFlowLog implements AutoCloseable {
-  private final Logger logger = (Logger) LoggerFactory.getLogger("tensorflow");
-  private final Level previousLevel = logger.getLevel();
+  private final Logger logger;
+  private final Level previousLevel;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
   public TensorFlowLog() {
+    this("tensorflow");
+  }
+
+  /** The log of {@code tf.debugging.set_log_device_placement}. */
+  public static TensorFlowLog placement() {
+    return new TensorFlowLog(Eager.class.getName());
+  }
+
+  private TensorFlowLog(String loggerName) {
+    logger = (Logger) LoggerFactory.getLogger(loggerName);
+    previousLevel = logger.getLevel();
     appender.start();
     logger.setLevel(Level.INFO);
     logger.addAppender(appender);
