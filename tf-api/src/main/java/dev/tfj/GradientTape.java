@@ -370,6 +370,8 @@ public final class GradientTape implements AutoCloseable {
       long[] shape = JacobianRows.concat(y.shape, sources.get(k).shape().as_list());
       if (rows == null || rows.get(0)[k] == null) {
         result.add(unconnected == tf.UnconnectedGradients.ZERO ? zeros(shape, sources.get(k)) : null);
+      } else if (size == 0) {
+        result.add(zeros(shape, sources.get(k)));
       } else {
         result.add(Tensor.wrap(RUN.reshape(JacobianRows.stack(rows, k), shape)));
       }
@@ -429,6 +431,9 @@ public final class GradientTape implements AutoCloseable {
       return unconnected_gradients == tf.UnconnectedGradients.ZERO
           ? zeros(resultShape, source) : Tensor.wrap(RUN.fill(resultShape, RUN.scalar(y.dtype, 0)));
     }
+    if (rowSize == 0) {
+      return zeros(resultShape, source);
+    }
     // Rows are [b, x...] per target column j: stack to [j, b, x], then put the batch first.
     Operand perColumn = RUN.reshape(JacobianRows.stack(rows, 0), rowSize, batch, -1);
     return Tensor.wrap(RUN.reshape(RUN.transpose(perColumn, 1, 0, 2), resultShape));
@@ -463,16 +468,16 @@ public final class GradientTape implements AutoCloseable {
   /**
    * The gradients of {@code y} seeded with each of {@code count} one-hot tensors, over one walk
    * of the tape; null when {@code y} is not recorded here (TensorFlow reshapes it on the tape
-   * first, which records nothing then), so that nothing is connected.
+   * first, which records nothing then), so that nothing is connected. A {@code y} with no
+   * elements has no rows: one pass seeded with zeros still tells which sources are connected.
    */
   private List<Operand[]> rows(TensorHandle y, TensorHandle[] sources, int count, IntFunction<Operand> seed) {
     boolean connected = tape.shouldRecord(new TensorHandle[] {y});
     startGradient("jacobian");
-    List<Operand[]> rows = connected
-        ? tape.gradients(new TensorHandle[] {y}, sources, count, i -> new Operand[] {seed.apply(i)}, RUN)
-        : null;
+    List<Operand[]> rows = !connected ? null : tape.gradients(new TensorHandle[] {y}, sources,
+        Math.max(count, 1), i -> new Operand[] {count == 0 ? RUN.zerosLike(y) : seed.apply(i)}, RUN);
     consumeIfNotPersistent();
-    return rows == null || rows.isEmpty() ? null : rows;
+    return rows;
   }
 
   // ---- shared steps ----

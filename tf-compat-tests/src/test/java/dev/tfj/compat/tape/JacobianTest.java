@@ -89,6 +89,24 @@ class JacobianTest {
   }
 
   @Test
+  void anEmptyTargetHasAnEmptyJacobianForConnectedSourcesOnly() {
+    Tensor x = tf.constant(new float[0]);
+    Tensor z = tf.constant(new float[] {1, 2, 3});
+    Tensor unrelated = tf.constant(new float[] {4});
+    GradientTape g = tf.GradientTape(true);
+    Tensor y;
+    try (g) {
+      g.watch(List.of(x, z, unrelated));
+      y = x.mul(tf.reduce_sum(z));
+    }
+    List<Tensor> jac = g.jacobian(y, List.of(x, z, unrelated));
+    assertEquals("<tf.Tensor: shape=(0, 0), dtype=float32, numpy=array([], shape=(0, 0), dtype=float32)>",
+        jac.get(0).toString());
+    assertArrayEquals(new long[] {0, 3}, jac.get(1).shape().as_list());
+    assertNull(jac.get(2));
+  }
+
+  @Test
   void aHessianFromNestedTapes() {
     Tensor x = tf.constant(new float[] {1, 2, 3});
     GradientTape outer = tf.GradientTape();
