@@ -233,7 +233,7 @@ public final class GradientTape implements AutoCloseable {
     List<Tensor> targets = targets(target);
     Operand[] seeds = seeds(targets, outputGradients);
     startGradient("gradient");
-    Operand[] grads = tape.gradient(handles(targets), sourceHandles(sources), seeds, RUN);
+    Operand[] grads = tape.gradient(handles(targets), handles(sources), seeds, RUN);
     consumeIfNotPersistent();
     List<Tensor> result = new ArrayList<>(grads.length);
     for (int i = 0; i < grads.length; i++) {
@@ -252,7 +252,8 @@ public final class GradientTape implements AutoCloseable {
     for (Object t : flat) {
       if (!(t instanceof Tensor tensor)) {
         throw new TypeError("Argument `target` should be a list or nested structure of Tensors,"
-            + " Variables or CompositeTensors to be differentiated, but received " + Nest.pythonStr(t) + ".");
+            + " Variables or CompositeTensors to be differentiated, but received "
+            + Nest.pythonStr(t) + ".");
       }
       targets.add(tensor);
     }
@@ -284,16 +285,12 @@ public final class GradientTape implements AutoCloseable {
     return seeds;
   }
 
-  private static TensorHandle[] handles(List<Tensor> targets) {
-    return targets.stream().map(GradientTape::sourceHandle).toArray(TensorHandle[]::new);
-  }
-
-  private static TensorHandle[] sourceHandles(List<? extends Tensor> sources) {
-    return sources.stream().map(GradientTape::sourceHandle).toArray(TensorHandle[]::new);
+  private static TensorHandle[] handles(List<? extends Tensor> tensors) {
+    return tensors.stream().map(GradientTape::handle).toArray(TensorHandle[]::new);
   }
 
   /** A variable is differentiated through its handle, which its reads are recorded against. */
-  private static TensorHandle sourceHandle(Tensor t) {
+  private static TensorHandle handle(Tensor t) {
     return t instanceof Variable v ? v.variable.handle : t.peek();
   }
 
@@ -363,7 +360,7 @@ public final class GradientTape implements AutoCloseable {
       throw new RuntimeError("GradientTape must be created with persistent=True to compute the"
           + " jacobian with eager execution enabled and with  experimental_use_pfor set to False.");
     }
-    TensorHandle[] xs = sourceHandles(sources);
+    TensorHandle[] xs = handles(sources);
     List<Operand[]> rows = rows(y, xs, size, i -> JacobianRows.oneHot(y, new long[] {i}));
     List<Tensor> result = new ArrayList<>(xs.length);
     for (int k = 0; k < xs.length; k++) {
@@ -421,7 +418,7 @@ public final class GradientTape implements AutoCloseable {
     }
     long[] resultShape = JacobianRows.concat(y.shape, Arrays.copyOfRange(xShape, 1, xShape.length));
     long[] columns = new long[batch];
-    List<Operand[]> rows = rows(y, new TensorHandle[] {sourceHandle(source)}, rowSize, j -> {
+    List<Operand[]> rows = rows(y, new TensorHandle[] {handle(source)}, rowSize, j -> {
       for (int b = 0; b < batch; b++) {
         columns[b] = (long) b * rowSize + j;
       }
