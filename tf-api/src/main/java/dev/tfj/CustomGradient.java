@@ -124,4 +124,25 @@ public final class CustomGradient {
     }
     return grads;
   }
+
+  /** {@code tf.recompute_grad}: see {@link tf#recompute_grad}. */
+  static Function<Tensor, Tensor> recomputing(Function<Tensor, Tensor> f) {
+    return tf.custom_gradient(x -> of(EagerContext.get().withoutTapes(() -> f.apply(x)),
+        (upstream, variables) -> {
+          GradientTape t = tf.GradientTape();
+          Tensor input;
+          Tensor result;
+          try (t) {
+            input = tf.identity(x);
+            t.watch(input);
+            t.watch(variables);
+            result = f.apply(input);
+          }
+          List<Tensor> sources = new ArrayList<>();
+          sources.add(input);
+          sources.addAll(variables);
+          List<Tensor> grads = t.gradient(result, sources, upstream, tf.UnconnectedGradients.ZERO);
+          return new Grads(grads.get(0), grads.subList(1, grads.size()));
+        }));
+  }
 }

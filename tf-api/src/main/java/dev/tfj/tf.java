@@ -12,7 +12,6 @@ import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
 import dev.tfj.ops.MathOps;
 import dev.tfj.ops.Operand;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -170,24 +169,9 @@ public final class tf {
    * under a tape, so its intermediate values are not kept between the forward and backward passes.
    */
   public static Function<Tensor, Tensor> recompute_grad(Function<Tensor, Tensor> f) {
-    return custom_gradient(x -> CustomGradient.of(EagerContext.get().withoutTapes(() -> f.apply(x)),
-        (upstream, variables) -> {
-          GradientTape t = GradientTape();
-          Tensor input;
-          Tensor result;
-          try (t) {
-            input = identity(x);
-            t.watch(input);
-            t.watch(variables);
-            result = f.apply(input);
-          }
-          List<Tensor> sources = new ArrayList<>();
-          sources.add(input);
-          sources.addAll(variables);
-          List<Tensor> grads = t.gradient(result, sources, upstream, UnconnectedGradients.ZERO);
-          return new CustomGradient.Grads(grads.get(0), grads.subList(1, grads.size()));
-        }));
+    return CustomGradient.recomputing(f);
   }
+
 
   /** {@code with tf.device(name):} as try-with-resources; null clears the scope. */
   public static DeviceScope device(String name) {
