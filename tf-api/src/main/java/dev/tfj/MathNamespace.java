@@ -372,4 +372,22 @@ public final class MathNamespace {
         + " tf.int8, tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16,"
         + " tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128}.");
   }
+
+  // ---- softmax (tf.nn's, also filed under tf.math; issue 3) ----
+
+  public Tensor softmax(Object logits) {
+    return tf.nn.softmax(logits);
+  }
+
+  public Tensor softmax(Object logits, int axis) {
+    return tf.nn.softmax(logits, axis);
+  }
+
+  public Tensor log_softmax(Object logits) {
+    return tf.nn.log_softmax(logits);
+  }
+
+  public Tensor log_softmax(Object logits, int axis) {
+    return tf.nn.log_softmax(logits, axis);
+  }
 }

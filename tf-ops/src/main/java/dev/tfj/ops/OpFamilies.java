@@ -10,6 +10,7 @@ final class OpFamilies {
     ReductionOps.load();
     LinalgOps.load();
     RandomOps.load();
+    NnOps.load();
     StateOps.load();
   }
 }

@@ -76,7 +76,13 @@ class GradientCheckTest {
       Map.entry("Einsum", "linalg.LinalgGradientsTest (TensorFlow's gradients, second order)"),
       Map.entry("MatrixDiagPartV3", "linalg.LinalgGradientsTest.diagonalsByCentralDifferences"),
       Map.entry("MatrixDiagV3", "linalg.LinalgGradientsTest.diagonalsByCentralDifferences"),
-      Map.entry("MatrixSetDiagV3", "linalg.LinalgGradientsTest.diagonalsByCentralDifferences")));
+      Map.entry("MatrixSetDiagV3", "linalg.LinalgGradientsTest.diagonalsByCentralDifferences"),
+      Map.entry("Softmax", "NnGradientCheckTest.softmax*"),
+      Map.entry("LogSoftmax", "NnGradientCheckTest.softmax*"),
+      Map.entry("SoftmaxCrossEntropyWithLogits", "NnGradientCheckTest.softmaxCrossEntropy*"),
+      Map.entry("SparseSoftmaxCrossEntropyWithLogits", "NnGradientCheckTest.sparseSoftmaxCrossEntropy"),
+      Map.entry("BiasAdd", "NnGradientCheckTest.biasAdd[*]"),
+      Map.entry("L2Loss", "NnGradientCheckTest.l2Loss")));
 
   static Tensor x23() {
     return uniform(new long[] {2, 3}, -2, 2, 1);

@@ -14,6 +14,8 @@ final class CpuKernels {
     ReductionKernels.register(table);
     LinalgKernels.register(table);
     RandomKernels.register(table);
+    RandomSamplingKernels.register(table);
+    NnKernels.register(table);
     return table;
   }
 
