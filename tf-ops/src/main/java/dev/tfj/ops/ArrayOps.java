@@ -44,20 +44,7 @@ public final class ArrayOps {
 
   /** Its gradient is the broadcast undone, which the tape does for broadcasting ops. */
   public static final Op BROADCAST_TO = Op.define("BroadcastTo").broadcasting()
-      .outputShape((in, a) -> {
-        long[] target = ShapeRules.shapeFromInput(in, 1);
-        long[] x = in[0].shape();
-        boolean ok = x.length <= target.length;
-        for (int i = 0; ok && i < x.length; i++) {
-          long t = target[target.length - x.length + i];
-          ok = x[i] == t || x[i] == 1;
-        }
-        if (!ok) {
-          throw new InvalidArgumentError("Unable to broadcast tensor of shape " + Shapes.str(x)
-              + " to tensor of shape " + Shapes.str(target));
-        }
-        return target;
-      })
+      .outputShape(ArrayOps::broadcastToShape)
       .gradient((o, c) -> grads(c.dy(), null));
 
   /** Fill(dims, value): the value's gradient is the sum of the output's. */
@@ -108,6 +95,19 @@ public final class ArrayOps {
     return o.dtype().is_integer() ? Long.toString((long) v) : Float.toString((float) v);
   }
 
+  /** Shape, Size and Rank describe a tensor; TensorFlow registers them as not differentiable. */
+  public static final Op SHAPE = Op.define("Shape")
+      .outputShape((in, a) -> new long[] {in[0].shape().length})
+      .notDifferentiable();
+
+  public static final Op SIZE = Op.define("Size")
+      .outputShape((in, a) -> Shapes.SCALAR)
+      .notDifferentiable();
+
+  public static final Op RANK = Op.define("Rank")
+      .outputShape((in, a) -> Shapes.SCALAR)
+      .notDifferentiable();
+
   /** SelectV2(condition, x, y): TensorFlow 2's tf.where, broadcasting all three. */
   public static final Op SELECT_V2 = Op.define("SelectV2").broadcasting()
       .outputShape(ShapeRules::broadcastAll)
@@ -148,6 +148,22 @@ public final class ArrayOps {
           + " values, but the requested shape has " + known);
     }
     return out;
+  }
+
+  /** BroadcastTo's three checks in its kernel's order: rank, compatibility, then the result. */
+  private static long[] broadcastToShape(Operand[] in, Attrs a) {
+    long[] target = ShapeRules.shapeFromInput(in, 1);
+    long[] x = in[0].shape();
+    if (x.length > target.length) {
+      throw new InvalidArgumentError("Rank of input (" + x.length + ") must be no greater than rank"
+          + " of output shape (" + target.length + ").");
+    }
+    long[] result = Shapes.broadcast(x, target);
+    if (!java.util.Arrays.equals(result, target)) {
+      throw new InvalidArgumentError("Unable to broadcast tensor of shape " + Shapes.str(x)
+          + " to tensor of shape " + Shapes.str(target));
+    }
+    return target;
   }
 
   private static long[] transposeShape(Operand[] in, Attrs a) {

@@ -9,5 +9,9 @@ final class OpFamilies {
     ArrayOps.load();
     RandomOps.load();
     StateOps.load();
+    JoinOps.load();
+    SliceOps.load();
+    PadOps.load();
+    GatherOps.load();
   }
 }

@@ -12,6 +12,10 @@ final class CpuKernels {
     ArrayKernels.register(table);
     MathKernels.register(table);
     RandomKernels.register(table);
+    JoinKernels.register(table);
+    SliceKernels.register(table);
+    PadKernels.register(table);
+    GatherKernels.register(table);
     return table;
   }
 
