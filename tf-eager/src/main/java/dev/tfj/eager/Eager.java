@@ -33,13 +33,14 @@ public final class Eager {
   public static TensorHandle[] executeUnrecorded(Op op, Attrs attrs, TensorHandle[] inputs, EagerContext ctx) {
     DType[] types;
     long[][] shapes;
+    Device device;
     try {
       types = op.outputTypes(inputs, attrs);
       shapes = op.outputShapes(inputs, attrs);
+      device = Placement.place(op, ctx.deviceScope());
     } catch (OpError e) {
       throw e.withOpName(op.name);
     }
-    Device device = Placement.place(op, ctx.deviceScope());
     Buffer[] buffers = new Buffer[inputs.length];
     DType[] inputTypes = new DType[inputs.length];
     long[][] inputShapes = new long[inputs.length][];
