@@ -127,10 +127,15 @@ public final class ArrayOps {
 
   // ---- shape rules ----
 
+  /**
+   * TensorFlow's Reshape: at most one -1, inferred from the other sizes. Zero sizes are left out
+   * of that inference (on both sides), so a -1 beside a 0 can still be resolved.
+   */
   private static long[] reshapeShape(Operand[] in, Attrs a) {
     long[] requested = in[1].longValues();
-    long elements = Shapes.numElements(in[0].shape());
-    long known = 1;
+    long[] x = in[0].shape();
+    long product = 1;
+    boolean zeroRequested = false;
     int unknown = -1;
     for (int i = 0; i < requested.length; i++) {
       if (requested[i] == -1) {
@@ -141,20 +146,34 @@ public final class ArrayOps {
         unknown = i;
       } else if (requested[i] < 0) {
         throw new InvalidArgumentError("Size " + i + " must be non-negative, not " + requested[i]);
+      } else if (requested[i] == 0) {
+        zeroRequested = true;
       } else {
-        known *= requested[i];
+        product *= requested[i];
       }
     }
     long[] out = requested.clone();
     if (unknown >= 0) {
-      if (known == 0 || elements % known != 0) {
-        throw new InvalidArgumentError("Input to reshape is a tensor with " + elements
-            + " values, but the requested shape requires a multiple of " + known);
+      long elements = 1;
+      boolean zeroGiven = false;
+      for (long d : x) {
+        if (d > 0 || !zeroRequested) {
+          elements *= d;
+        } else {
+          zeroGiven = true;
+        }
       }
-      out[unknown] = elements / known;
-    } else if (known != elements) {
+      long missing = elements / product;
+      if (!zeroGiven && product * missing != elements) {
+        throw new InvalidArgumentError("Input to reshape is a tensor with " + elements
+            + " values, but the requested shape requires a multiple of " + product);
+      }
+      out[unknown] = missing;
+    }
+    long elements = Shapes.numElements(x);
+    if (Shapes.numElements(out) != elements) {
       throw new InvalidArgumentError("Input to reshape is a tensor with " + elements
-          + " values, but the requested shape has " + known);
+          + " values, but the requested shape has " + Shapes.numElements(out));
     }
     return out;
   }

@@ -90,6 +90,7 @@ public final class GatherOps {
     return out;
   }
 
+  /** ScatterNd's checks in its kernel's order: the op's own, then its scatter functor's. */
   private static long[] scatterNdShape(Operand[] in, Attrs a) {
     long[] indices = in[0].shape();
     long[] updates = in[1].shape();
@@ -102,31 +103,75 @@ public final class GatherOps {
           + Shapes.str(updates));
     }
     long[] shape = ShapeRules.shapeFromInput(in, 2);
-    if (Shapes.numElements(shape) == 0
-        && (Shapes.numElements(indices) > 0 || Shapes.numElements(updates) > 0)) {
+    long indexCount = Shapes.numElements(indices);
+    long updateCount = Shapes.numElements(updates);
+    if (!validEmptyOutput(shape.length, indexCount, updateCount)) {
+      throw new InvalidArgumentError("Indices and updates specified for empty output shape");
+    }
+    int outer = indices.length - 1;
+    int depth = (int) indices[outer];
+    String suffix = "Dimensions [" + depth + "," + shape.length + ") of input[shape="
+        + Shapes.str(shape) + "] must match dimensions [" + outer + "," + updates.length
+        + ") of updates[shape=" + Shapes.str(updates) + "]";
+    for (int i = 0; i < outer; i++) {
+      if (i >= updates.length || indices[i] != updates[i]) {
+        throw new InvalidArgumentError("Dimensions [0," + outer + ") of indices[shape="
+            + Shapes.str(indices) + "] must match dimensions [0," + outer + ") of updates[shape="
+            + Shapes.str(updates) + "]");
+      }
+    }
+    if (updates.length - outer != shape.length - depth) {
+      throw new InvalidArgumentError(suffix);
+    }
+    for (int i = 0; i + outer < updates.length; i++) {
+      if (updates[i + outer] != shape[depth + i]) {
+        throw new InvalidArgumentError(suffix);
+      }
+    }
+    // The scatter functor's own checks; it reads rank-1 indices as a column of scalar indices.
+    if (shape.length == 0) {
+      throw new InvalidArgumentError("Output must be at least 1-D, got shape: " + Shapes.str(shape));
+    }
+    if (!validEmptyOutput(Shapes.numElements(shape), indexCount, updateCount)) {
       throw new InvalidArgumentError("Indices and updates specified for empty output.  indices"
           + " shape: " + Shapes.str(indices));
     }
-    int depth = indices.length > 1 ? (int) indices[indices.length - 1] : 1;
-    int batch = indices.length > 1 ? indices.length - 1 : 1;
-    checkUpdatesShape(shape, indices, updates, depth, batch);
-    long bad = firstOutside(in[0].longValues(), depth, shape);
+    if (updates[0] != indices[0]) {
+      throw new InvalidArgumentError("Dimensions [0,1) of indices[shape=" + Shapes.str(indices)
+          + "] = " + indices[0] + " must match dimensions [0,1) of updates[shape="
+          + Shapes.str(updates) + "] = " + updates[0]);
+    }
+    int sliceDim = indices.length > 1 ? depth : 1;
+    checkUpdatesShape(shape, indices, updates, sliceDim, indices.length > 1 ? outer : 1);
+    if (Shapes.numElements(shape) == 0) {
+      return shape;
+    }
+    if (sliceDim < 1 || sliceDim > 7) {
+      throw new InvalidArgumentError("Only indices.shape[-1] values between 1 and 5 are currently"
+          + " supported.  Requested rank: " + sliceDim);
+    }
+    long bad = firstOutside(in[0].longValues(), sliceDim, shape);
     if (bad >= 0) {
       long[] slices = java.util.Arrays.copyOf(indices, indices.length - 1);
       throw new InvalidArgumentError("indices" + coordinates(slices, bad) + " = "
-          + tuple(in[0].longValues(), bad, depth) + " does not index into shape "
+          + tuple(in[0].longValues(), bad, sliceDim) + " does not index into shape "
           + Shapes.str(shape));
     }
     return shape;
   }
 
-  /** ScatterNd's updates must be indices.shape[:batch] + shape[depth:]. */
+  /** TensorFlow's ValidEmptyOutputShape: no updates at all, or something everywhere. */
+  private static boolean validEmptyOutput(long outputs, long indices, long updates) {
+    return indices == 0 && updates == 0 || outputs != 0 && indices != 0 && updates != 0;
+  }
+
+  /** The scatter functor's check: updates must be indices.shape[:batch] + shape[depth:]. */
   private static void checkUpdatesShape(long[] shape, long[] indices, long[] updates, int depth,
       int batch) {
     String prefix = "Dimensions [0," + batch + ") of indices[shape=" + Shapes.str(indices)
         + "] must match dimensions [0," + batch + ") of updates[shape=" + Shapes.str(updates) + "]";
     String suffix = "Dimensions [" + depth + "," + shape.length + ") of input[shape="
-        + Shapes.str(shape) + "] must match dimensions [" + batch + "," + updates.length
+        + Shapes.str(shape) + "] must match dimensions [" + depth + "," + updates.length
         + ") of updates[shape=" + Shapes.str(updates) + "]";
     if (updates.length < batch) {
       throw new InvalidArgumentError(prefix);

@@ -59,11 +59,7 @@ final class GatherKernels {
   static final Kernel SCATTER_ND = ctx -> {
     HostBuffer updates = input(ctx, 1);
     HostBuffer out = allocate(ctx, 0);
-    long[] indexShape = ctx.inputShapes[0];
-    if (indexShape.length == 1) {
-      indexShape = new long[] {indexShape[0], 1};
-    }
-    int[] offsets = sliceOffsets(indexShape, longs(ctx, 0), ctx.outputShapes[0]);
+    int[] offsets = sliceOffsets(ctx.inputShapes[0], longs(ctx, 0), ctx.outputShapes[0]);
     int run = offsets.length == 0 ? 0 : updates.size() / offsets.length;
     for (int n = 0; n < offsets.length; n++) {
       for (int i = 0; i < run; i++) {
