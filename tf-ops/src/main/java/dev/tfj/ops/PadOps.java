@@ -115,14 +115,7 @@ public final class PadOps {
       if (before < 0 || after < 0) {
         throw new InvalidArgumentError("paddings must be non-negative: " + before + " " + after);
       }
-      if (reflect && (before >= x[d] || after >= x[d])) {
-        throw new InvalidArgumentError("paddings must be less than the dimension size: " + before
-            + ", " + after + " not less than " + x[d]);
-      }
-      if (!reflect && (before > x[d] || after > x[d])) {
-        throw new InvalidArgumentError("paddings must be no greater than the dimension size: "
-            + before + ", " + after + " greater than " + x[d]);
-      }
+      checkMirrorWidth(before, after, x[d], reflect, "dimension size");
       out[d] = before + x[d] + after;
     }
     return out;
@@ -145,16 +138,22 @@ public final class PadOps {
             + total + " was not less than " + x[d]);
       }
       out[d] = x[d] - total;
-      if (reflect && (before >= out[d] || after >= out[d])) {
-        throw new InvalidArgumentError("paddings must be less than the output dimension size: "
-            + before + ", " + after + " not less than " + out[d]);
-      }
-      if (!reflect && (before > out[d] || after > out[d])) {
-        throw new InvalidArgumentError("paddings must be no greater than the output dimension size: "
-            + before + ", " + after + " greater than " + out[d]);
-      }
+      checkMirrorWidth(before, after, out[d], reflect, "output dimension size");
     }
     return out;
+  }
+
+  /** A mirror may not reach past the edge it reflects about (REFLECT) or past the copy (SYMMETRIC). */
+  private static void checkMirrorWidth(long before, long after, long size, boolean reflect,
+      String what) {
+    if (reflect && (before >= size || after >= size)) {
+      throw new InvalidArgumentError("paddings must be less than the " + what + ": " + before + ", "
+          + after + " not less than " + size);
+    }
+    if (!reflect && (before > size || after > size)) {
+      throw new InvalidArgumentError("paddings must be no greater than the " + what + ": " + before
+          + ", " + after + " greater than " + size);
+    }
   }
 
   private static long[] tileShape(Operand[] in, Attrs a) {

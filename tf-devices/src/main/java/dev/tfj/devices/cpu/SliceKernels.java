@@ -43,22 +43,20 @@ final class SliceKernels {
     ctx.outputs[0] = input(ctx, 0).gather(SeparableMaps.of(terms));
   };
 
-  static final Kernel STRIDED_SLICE = ctx -> {
-    long[] shape = ctx.inputShapes[0];
-    StridedSliceSpec spec = StridedSliceSpec.of(shape, longs(ctx, 1), longs(ctx, 2), longs(ctx, 3),
-        ctx.attrs);
-    long[][] terms = SeparableMaps.strided(shape, spec.begin, spec.strides, spec.processingShape);
-    ctx.outputs[0] = input(ctx, 0).gather(SeparableMaps.of(terms));
-  };
+  static final Kernel STRIDED_SLICE = ctx ->
+      ctx.outputs[0] = input(ctx, 0).gather(stridedSliceMap(ctx, ctx.inputShapes[0]));
 
   /** Zeros of the input's shape, with dy written where the forward slice read. */
-  static final Kernel STRIDED_SLICE_GRAD = ctx -> {
-    long[] shape = ctx.outputShapes[0];
+  static final Kernel STRIDED_SLICE_GRAD = ctx ->
+      input(ctx, 4).scatter(stridedSliceMap(ctx, ctx.outputShapes[0]), allocate(ctx, 0));
+
+  /** Where each element of a strided slice of {@code shape} sits (begin, end, strides: inputs 1-3). */
+  private static int[] stridedSliceMap(KernelContext ctx, long[] shape) {
     StridedSliceSpec spec = StridedSliceSpec.of(shape, longs(ctx, 1), longs(ctx, 2), longs(ctx, 3),
         ctx.attrs);
-    long[][] terms = SeparableMaps.strided(shape, spec.begin, spec.strides, spec.processingShape);
-    input(ctx, 4).scatter(SeparableMaps.of(terms), allocate(ctx, 0));
-  };
+    return SeparableMaps.of(SeparableMaps.strided(shape, spec.begin, spec.strides,
+        spec.processingShape));
+  }
 
   static final Kernel REVERSE = ctx -> {
     long[] shape = ctx.inputShapes[0];
