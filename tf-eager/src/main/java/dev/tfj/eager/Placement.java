@@ -8,33 +8,41 @@ import dev.tfj.ops.Op;
 import java.util.stream.Collectors;
 
 /**
- * Chooses the device an op runs on: the scope's device when it exists and has a kernel, else
- * (soft placement, TensorFlow's eager default) the first device that has one.
+ * Chooses the device an op runs on, as TensorFlow's eager context does: the best device that
+ * matches the scope and has a kernel; failing that, with soft placement (the eager default), the
+ * best one matching the scope without its device type and index; else TensorFlow's error.
  */
 final class Placement {
   private Placement() {}
 
   static Device place(Op op, DeviceSpec scope) {
-    Device requested = scope.deviceType() == null ? null : Devices.find(scope);
-    if (requested != null && requested.kernel(op) != null) {
-      return requested;
+    boolean soft = EagerConfig.softDevicePlacement();
+    Device device = best(op, scope);
+    if (device == null && soft) {
+      device = best(op, scope.withoutDevice());
     }
-    if (scope.deviceType() != null && !EagerConfig.softDevicePlacement()) {
-      throw new InvalidArgumentError("Could not satisfy device specification '"
-          + fullName(scope) + "'. enable_soft_placement=0. Supported device types ["
-          + supportedTypes(op) + "]. All available devices ["
-          + Devices.all().stream().map(Device::name).collect(Collectors.joining(", ")) + "].");
+    if (device != null) {
+      return device;
     }
+    String available = Devices.all().stream().map(Device::name).collect(Collectors.joining(", "));
+    if (scope.equals(DeviceSpec.ANY)) {
+      throw new InvalidArgumentError("No supported device found in available devices [" + available
+          + "]. enable_soft_placement=" + (soft ? 1 : 0) + ". Supported devices types ["
+          + supportedTypes(op) + "].");
+    }
+    throw new InvalidArgumentError("Could not satisfy device specification '" + scope
+        + "'. enable_soft_placement=" + (soft ? 1 : 0) + ". Supported device types ["
+        + supportedTypes(op) + "]. All available devices [" + available + "].");
+  }
+
+  /** The first device in TensorFlow's preference order that matches and can run the op. */
+  private static Device best(Op op, DeviceSpec spec) {
     for (Device d : Devices.all()) {
-      if (d.kernel(op) != null) {
+      if (spec.matches(d) && d.kernel(op) != null) {
         return d;
       }
     }
-    throw new dev.tfj.errors.NotFoundError("No registered '" + op.name + "' OpKernel for any device");
-  }
-
-  private static String fullName(DeviceSpec spec) {
-    return spec.over(new DeviceSpec("localhost", 0, 0, null, null)).toString();
+    return null;
   }
 
   private static String supportedTypes(Op op) {

@@ -34,7 +34,9 @@ public final class Op {
   private ShapeFn shapeFn;
   private GradientFn gradient;
   private boolean notDifferentiable;
+  private boolean noGradientRegistered;
   private boolean broadcasting;
+  private boolean[] gradientMayBeMissing = new boolean[0];
 
   /** How one OpDef argument gets its dtype: fixed, or from type attr {@code typeAttr}. */
   private record Arg(String name, DataType fixed, int typeAttr, String numberAttr) {}
@@ -126,6 +128,32 @@ public final class Op {
   }
 
   /**
+   * TensorFlow registers neither a gradient nor NotDifferentiable for this op, so a gradient
+   * through it raises {@code LookupError} there; the mark says that is deliberate here too.
+   */
+  public Op noGradientRegistered() {
+    this.noGradientRegistered = true;
+    return this;
+  }
+
+  /**
+   * Outputs whose upstream gradient the rule takes as null when nothing flows into them, where
+   * other outputs get zeros (TensorFlow's FunctionsAcceptingNoneForIndicesMap): the rule can then
+   * skip work such as the second-order term of the softmax cross-entropy ops.
+   */
+  public Op nullGradientWhenUnused(int... outputs) {
+    int size = 0;
+    for (int i : outputs) {
+      size = Math.max(size, i + 1);
+    }
+    gradientMayBeMissing = new boolean[size];
+    for (int i : outputs) {
+      gradientMayBeMissing[i] = true;
+    }
+    return this;
+  }
+
+  /**
    * Marks an elementwise op whose inputs broadcast to the output. Its gradient rule returns
    * output-shaped gradients and the tape reduces them to the input shapes.
    */
@@ -140,6 +168,15 @@ public final class Op {
 
   public boolean isNotDifferentiable() {
     return notDifferentiable;
+  }
+
+  public boolean hasNoGradientRegistered() {
+    return noGradientRegistered;
+  }
+
+  /** Whether output {@code i}'s gradient reaches the rule as null when none flows in. */
+  public boolean passesNullGradient(int i) {
+    return i < gradientMayBeMissing.length && gradientMayBeMissing[i];
   }
 
   public boolean isBroadcasting() {

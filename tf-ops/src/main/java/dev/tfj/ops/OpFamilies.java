@@ -8,6 +8,7 @@ final class OpFamilies {
     MathOps.load();
     ArrayOps.load();
     RandomOps.load();
+    NnOps.load();
     StateOps.load();
     JoinOps.load();
     SliceOps.load();

@@ -313,6 +313,32 @@ public abstract class OpRunner {
 
   // ---- neural-network ops (issue 3) ----
 
+  public final Operand softmax(Operand logits) {
+    return run1(NnOps.SOFTMAX, Attrs.NONE, logits);
+  }
+
+  public final Operand logSoftmax(Operand logits) {
+    return run1(NnOps.LOG_SOFTMAX, Attrs.NONE, logits);
+  }
+
+  /** The per-example loss; the op's second output (its backprop) serves only its gradient. */
+  public final Operand softmaxCrossEntropyWithLogits(Operand features, Operand labels) {
+    return run1(NnOps.SOFTMAX_CROSS_ENTROPY, Attrs.NONE, features, labels);
+  }
+
+  public final Operand sparseSoftmaxCrossEntropyWithLogits(Operand features, Operand labels) {
+    return run1(NnOps.SPARSE_SOFTMAX_CROSS_ENTROPY, Attrs.NONE, features, labels);
+  }
+
+  /** {@code dataFormat} is "NHWC" (channels last) or "NCHW" (channels at axis 1). */
+  public final Operand biasAdd(Operand value, Operand bias, String dataFormat) {
+    return run1(NnOps.BIAS_ADD, Attrs.of("data_format", dataFormat), value, bias);
+  }
+
+  public final Operand l2Loss(Operand t) {
+    return run1(NnOps.L2_LOSS, Attrs.NONE, t);
+  }
+
   /**
    * Sums a gradient of a broadcast result back to an input's shape: over the leading axes the
    * input lacks and the axes where it had size 1. The one place broadcasting is undone.
