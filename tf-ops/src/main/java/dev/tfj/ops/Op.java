@@ -33,6 +33,8 @@ public final class Op {
   private final int listInput;
   /** The string attrs whose OpDef lists allowed values (MatrixDiagV3's align, say), and those values. */
   private final Map<String, List<String>> allowedStrings = new LinkedHashMap<>();
+  /** Int attrs with a minimum (list lengths, split counts), checked on every call that sets them. */
+  private final AttrDef[] boundedInts;
 
   private ShapeFn shapeFn;
   private GradientFn gradient;
@@ -85,6 +87,8 @@ public final class Op {
             .map(ByteString::toStringUtf8).toList());
       }
     }
+    boundedInts = def.getAttrList().stream()
+        .filter(a -> a.getType().equals("int") && a.getHasMinimum()).toArray(AttrDef[]::new);
   }
 
   private static Arg[] args(List<ArgDef> defs, List<String> typeAttrs) {
@@ -208,6 +212,8 @@ public final class Op {
     if (!allowedStrings.isEmpty()) {
       allowedStrings.forEach((attr, allowed) -> checkAllowed(attr, allowed, attrs.find(attr)));
     }
+    int outputCount = outputCount(attrs);
+    checkMinimums(attrs);
     DType[] types = new DType[typeAttrs.length];
     for (int k = 0; k < types.length; k++) {
       if (attrs.find(typeAttrs[k]) instanceof DType d) {
@@ -235,7 +241,7 @@ public final class Op {
         throw new InvalidArgumentError(disallowedTypeMessage(typeAttrs[k], types[k]));
       }
     }
-    DType[] out = new DType[outputCount(attrs)];
+    DType[] out = new DType[outputCount];
     for (int i = 0; i < out.length; i++) {
       Arg arg = outputArgs[Math.min(i, outputArgs.length - 1)];
       out[i] = arg.typeAttr >= 0 ? types[arg.typeAttr] : DType.fromProto(arg.fixed);
@@ -252,9 +258,22 @@ public final class Op {
 
   private int outputCount(Attrs attrs) {
     if (outputArgs.length == 1 && !outputArgs[0].numberAttr.isEmpty()) {
-      return (int) attrs.integer(outputArgs[0].numberAttr);
+      long n = attrs.integer(outputArgs[0].numberAttr);
+      if (n < 0) {
+        throw new InvalidArgumentError("Value for number_attr() " + n + " < 0");
+      }
+      return (int) n;
     }
     return outputArgs.length;
+  }
+
+  private void checkMinimums(Attrs attrs) {
+    for (AttrDef a : boundedInts) {
+      if (attrs.find(a.getName()) instanceof Number n && n.longValue() < a.getMinimum()) {
+        throw new InvalidArgumentError("Value for attr '" + a.getName() + "' of " + n
+            + " must be at least minimum " + a.getMinimum() + nodeDefSuffix());
+      }
+    }
   }
 
   private static boolean contains(DType[] types, DType t) {
@@ -285,8 +304,12 @@ public final class Op {
       }
     }
     return "Value for attr '" + attr + "' of " + actual.cppName()
-        + " is not in the list of allowed values: " + allowed
-        + "\n\t; NodeDef: {{node " + name + "}}; " + OpSummary.of(def);
+        + " is not in the list of allowed values: " + allowed + nodeDefSuffix();
+  }
+
+  /** What TensorFlow appends to an attr that fails validation: the node and the OpDef summary. */
+  private String nodeDefSuffix() {
+    return "\n\t; NodeDef: {{node " + name + "}}; " + OpSummary.of(def);
   }
 
   @Override

@@ -12,5 +12,9 @@ final class OpFamilies {
     RandomOps.load();
     NnOps.load();
     StateOps.load();
+    JoinOps.load();
+    SliceOps.load();
+    PadOps.load();
+    GatherOps.load();
   }
 }

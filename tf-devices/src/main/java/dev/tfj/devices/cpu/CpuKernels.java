@@ -16,6 +16,10 @@ final class CpuKernels {
     RandomKernels.register(table);
     RandomSamplingKernels.register(table);
     NnKernels.register(table);
+    JoinKernels.register(table);
+    SliceKernels.register(table);
+    PadKernels.register(table);
+    GatherKernels.register(table);
     return table;
   }
 
