@@ -39,7 +39,8 @@ public final class Eager {
     } catch (OpError e) {
       throw e.withOpName(op.name);
     }
-    Device device = Placement.place(op, ctx.deviceScope());
+    // Kernels restricted to some dtypes constrain attr T, which is output 0's dtype for those ops.
+    Device device = Placement.place(op, types.length > 0 ? types[0] : null, ctx.deviceScope());
     Buffer[] buffers = new Buffer[inputs.length];
     DType[] inputTypes = new DType[inputs.length];
     long[][] inputShapes = new long[inputs.length][];

@@ -3,20 +3,24 @@ package dev.tfj.eager;
 import dev.tfj.devices.Device;
 import dev.tfj.devices.DeviceSpec;
 import dev.tfj.devices.Devices;
+import dev.tfj.devices.Kernel;
 import dev.tfj.errors.InvalidArgumentError;
+import dev.tfj.errors.NotFoundError;
+import dev.tfj.ops.DType;
 import dev.tfj.ops.Op;
 import java.util.stream.Collectors;
 
 /**
- * Chooses the device an op runs on: the scope's device when it exists and has a kernel, else
- * (soft placement, TensorFlow's eager default) the first device that has one.
+ * Chooses the device an op runs on: the scope's device when it exists and has a kernel for the
+ * call's dtype, else (soft placement, TensorFlow's eager default) the first device that has one.
  */
 final class Placement {
   private Placement() {}
 
-  static Device place(Op op, DeviceSpec scope) {
+  /** {@code t} is the dtype of the op's attr T, which kernels may be restricted to (null: none). */
+  static Device place(Op op, DType t, DeviceSpec scope) {
     Device requested = scope.deviceType() == null ? null : Devices.find(scope);
-    if (requested != null && requested.kernel(op) != null) {
+    if (requested != null && runs(requested, op, t)) {
       return requested;
     }
     if (scope.deviceType() != null && !EagerConfig.softDevicePlacement()) {
@@ -26,11 +30,36 @@ final class Placement {
           + Devices.all().stream().map(Device::name).collect(Collectors.joining(", ")) + "].");
     }
     for (Device d : Devices.all()) {
-      if (d.kernel(op) != null) {
+      if (runs(d, op, t)) {
         return d;
       }
     }
-    throw new dev.tfj.errors.NotFoundError("No registered '" + op.name + "' OpKernel for any device");
+    if (Devices.all().stream().anyMatch(d -> d.kernel(op) != null)) {
+      throw new NotFoundError(noKernelForType(op, t)).withOpName(op.name);
+    }
+    throw new NotFoundError("No registered '" + op.name + "' OpKernel for any device");
+  }
+
+  private static boolean runs(Device d, Op op, DType t) {
+    Kernel k = d.kernel(op);
+    return k != null && k.accepts(t);
+  }
+
+  /** TensorFlow's message when kernels exist for the op but none for this dtype. */
+  private static String noKernelForType(Op op, DType t) {
+    StringBuilder s = new StringBuilder("Could not find device for node: {{node ").append(op.name)
+        .append("}} = ").append(op.name).append("[T=").append(t.proto().name()).append("]\n")
+        .append("All kernels registered for op ").append(op.name).append(":\n");
+    for (Device d : Devices.all()) {
+      Kernel k = d.kernel(op);
+      if (k != null) {
+        for (DType registered : k.typeConstraint()) {
+          s.append("  device='").append(d.deviceType()).append("'; T in [")
+              .append(registered.proto().name()).append("]\n");
+        }
+      }
+    }
+    return s.toString();
   }
 
   private static String fullName(DeviceSpec spec) {

@@ -9,5 +9,7 @@ final class OpFamilies {
     ArrayOps.load();
     RandomOps.load();
     StateOps.load();
+    ElementwiseOps.load();
+    ActivationOps.load();
   }
 }

@@ -12,6 +12,8 @@ final class CpuKernels {
     ArrayKernels.register(table);
     MathKernels.register(table);
     RandomKernels.register(table);
+    ElementwiseKernels.register(table);
+    ActivationKernels.register(table);
     return table;
   }
 

@@ -1,0 +1,60 @@
+package dev.tfj.devices.cpu;
+
+import static dev.tfj.devices.cpu.CpuKernels.put;
+import static dev.tfj.devices.cpu.Elementwise.unary;
+
+import dev.tfj.devices.Kernel;
+import dev.tfj.ops.ActivationOps;
+
+/**
+ * CPU kernels of the tf.nn activations. Where TensorFlow's kernel rounds an intermediate to the
+ * dtype (exp(x) in Elu, Selu and Softplus), the float32 function does so too.
+ */
+final class ActivationKernels {
+  private static final float SELU_SCALE_F = (float) ActivationOps.SELU_SCALE;
+  private static final float SELU_SCALE_ALPHA_F = (float) ActivationOps.SELU_SCALE_ALPHA;
+  /** Softplus switches to x above -threshold and to exp(x) below threshold, per dtype. */
+  private static final float SOFTPLUS_THRESHOLD_F = (float) Math.log(Math.ulp(1f)) + 2f;
+  private static final double SOFTPLUS_THRESHOLD = Math.log(Math.ulp(1d)) + 2;
+
+  private ActivationKernels() {}
+
+  static void register(Kernel[] table) {
+    // max(x, 0) keeps NaN and -0 as TensorFlow's kernels do.
+    put(table, ActivationOps.RELU, unary(a -> a < 0 ? 0 : a, a -> Math.max(a, 0)));
+    put(table, ActivationOps.RELU6, unary(ActivationKernels::relu6, a -> Math.min(Math.max(a, 0), 6)));
+    put(table, ActivationOps.ELU, unary(a -> a < 0 ? (float) Math.exp(a) - 1f : a,
+        a -> a < 0 ? Math.exp(a) - 1 : a, null));
+    put(table, ActivationOps.SELU, unary(
+        a -> a < 0 ? SELU_SCALE_ALPHA_F * ((float) Math.exp(a) - 1f) : SELU_SCALE_F * a,
+        a -> a < 0 ? ActivationOps.SELU_SCALE_ALPHA * (Math.exp(a) - 1) : ActivationOps.SELU_SCALE * a,
+        null));
+    put(table, ActivationOps.SOFTPLUS, unary(ActivationKernels::softplus, ActivationKernels::softplus, null));
+    put(table, ActivationOps.LEAKY_RELU, ctx -> {
+      float alpha = (float) ctx.attrs.real("alpha");
+      unary(a -> a > 0 ? a : a * alpha, a -> a > 0 ? a : a * (double) alpha, null).compute(ctx);
+    });
+  }
+
+  /** min(max(x, 0), 6), keeping NaN. */
+  private static double relu6(double x) {
+    double m = x < 0 ? 0 : x;
+    return 6 < m ? 6 : m;
+  }
+
+  private static float softplus(float x) {
+    if (x > -SOFTPLUS_THRESHOLD_F) {
+      return x;
+    }
+    float e = (float) Math.exp(x);
+    return x < SOFTPLUS_THRESHOLD_F ? e : (float) Math.log1p(e);
+  }
+
+  private static double softplus(double x) {
+    if (x > -SOFTPLUS_THRESHOLD) {
+      return x;
+    }
+    double e = Math.exp(x);
+    return x < SOFTPLUS_THRESHOLD ? e : Math.log1p(e);
+  }
+}
