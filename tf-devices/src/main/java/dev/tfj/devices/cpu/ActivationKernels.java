@@ -20,8 +20,8 @@ final class ActivationKernels {
   private ActivationKernels() {}
 
   static void register(Kernel[] table) {
-    // max(x, 0) keeps NaN and -0 as TensorFlow's kernels do.
-    put(table, ActivationOps.RELU, unary(a -> a < 0 ? 0 : a, a -> Math.max(a, 0)));
+    // max(x, 0) as Maximum computes it: NaN stays NaN, -0 becomes 0.
+    put(table, ActivationOps.RELU, unary(a -> ElementwiseKernels.maximum(a, 0), a -> Math.max(a, 0)));
     put(table, ActivationOps.RELU6, unary(ActivationKernels::relu6, a -> Math.min(Math.max(a, 0), 6)));
     put(table, ActivationOps.ELU, unary(a -> a < 0 ? (float) Math.exp(a) - 1f : a,
         a -> a < 0 ? Math.exp(a) - 1 : a, null));
@@ -38,8 +38,7 @@ final class ActivationKernels {
 
   /** min(max(x, 0), 6), keeping NaN. */
   private static double relu6(double x) {
-    double m = x < 0 ? 0 : x;
-    return 6 < m ? 6 : m;
+    return ElementwiseKernels.minimum(ElementwiseKernels.maximum(x, 0), 6);
   }
 
   private static float softplus(float x) {

@@ -188,20 +188,27 @@ final class Elementwise {
       } else if (to.is_floating() || to.is_bool()) {
         out.setDouble(i, x.getDouble(i));
       } else {
-        out.setLong(i, truncate(x.getDouble(i), to == DType.INT64));
+        out.setLong(i, truncate(x.getDouble(i), x.dtype, to));
       }
     }
   };
 
   /**
-   * C++'s float-to-integer conversion as x86 performs it: toward zero, with NaN and values out of
-   * range giving the most negative integer. uint8 goes through int32 and keeps the low byte.
+   * A float to an integer dtype as x86 converts it: toward zero, with NaN and values out of
+   * range giving the most negative integer. To uint8, as TensorFlow's vectorized kernel does for
+   * all but a tensor's last few elements (its scalar tail keeps the low byte instead), the value
+   * goes through int32 (from float32) or int16 (from float64) that way, then saturates to [0, 255].
    */
-  static long truncate(double v, boolean toInt64) {
-    if (toInt64) {
+  static long truncate(double v, DType from, DType to) {
+    if (to == DType.INT64) {
       return v >= -0x1p63 && v < 0x1p63 ? (long) v : Long.MIN_VALUE;
     }
-    return v > -0x1p31 - 1 && v < 0x1p31 ? (long) v : Integer.MIN_VALUE;
+    if (to == DType.INT32) {
+      return v > -0x1p31 - 1 && v < 0x1p31 ? (long) v : Integer.MIN_VALUE;
+    }
+    double bound = from == DType.FLOAT64 ? 0x1p15 : 0x1p31;
+    long through = v > -bound - 1 && v < bound ? (long) v : 0;
+    return Math.min(Math.max(through, 0), 255);
   }
 
   /** Where(input): the coordinates, row-major, of every nonzero element (NaN counts). */

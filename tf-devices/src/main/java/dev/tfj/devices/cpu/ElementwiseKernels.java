@@ -66,12 +66,15 @@ final class ElementwiseKernels {
     return truncated != 0 && (y < 0) != (truncated < 0) ? truncated + y : truncated;
   }
 
-  /** NaN if either is NaN; on ties (0 and -0 included) the first argument. */
-  private static double maximum(double a, double b) {
-    return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a < b ? b : a;
+  /**
+   * NaN if either is NaN; of equal values (0 and -0) the second, as the vectorized kernel that
+   * TensorFlow runs on all but a tensor's last few elements returns them.
+   */
+  static double maximum(double a, double b) {
+    return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a > b ? a : b;
   }
 
-  private static double minimum(double a, double b) {
-    return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : b < a ? b : a;
+  static double minimum(double a, double b) {
+    return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a < b ? a : b;
   }
 }
