@@ -129,7 +129,7 @@ class BinaryOpsTest {
             Flat[] expected = TensorFlowJava.gradients(in -> node(op, in[0], in[1]), w, x, y);
             Tensor[] actual = TapeGradients.of(in -> c.tfj.apply(in.get(0), in.get(1)), w, x, y);
             for (int k = 0; k < 2; k++) {
-              Expect.same(expected[k], Flat.of(actual[k]), Tolerance.ulps(2).forGradients(),
+              Expect.same(expected[k], Flat.of(actual[k]), Tolerance.ulps(2).fromOne(),
                   op + " d/d" + (k == 0 ? "x" : "y") + " " + x + ", " + y);
             }
           }
@@ -148,7 +148,7 @@ class BinaryOpsTest {
     Flat[] expected = CentralDifferences.gradients(in -> tf.math.floormod(in.get(0), in.get(1)), w, x, y);
     Tensor[] actual = TapeGradients.of(in -> tf.math.floormod(in.get(0), in.get(1)), w, x, y);
     for (int k = 0; k < 2; k++) {
-      Expect.same(expected[k], Flat.of(actual[k]), Tolerance.ulps(1 << 24).forGradients(), "floormod");
+      Expect.same(expected[k], Flat.of(actual[k]), Tolerance.ulps(1 << 24).fromOne(), "floormod");
     }
   }
 

@@ -19,16 +19,23 @@ import org.tensorflow.types.TUint8;
  */
 record Flat(DType dtype, long[] shape, double[] reals, long[] ints, boolean[] bools) {
 
+  /** Values of a numeric dtype (integral ones for an integer dtype). */
   static Flat of(DType dtype, long[] shape, double... values) {
-    return new Flat(dtype, shape, values, null, null);
+    return dtype.is_floating() ? new Flat(dtype, shape, values, null, null)
+        : new Flat(dtype, shape, null, java.util.Arrays.stream(values).mapToLong(v -> (long) v).toArray(), null);
   }
 
   static Flat of(DType dtype, long[] shape, long... values) {
-    return new Flat(dtype, shape, null, values, null);
+    return dtype.is_floating() ? of(dtype, shape, java.util.Arrays.stream(values).asDoubleStream().toArray())
+        : new Flat(dtype, shape, null, values, null);
   }
 
   static Flat of(long[] shape, boolean... values) {
     return new Flat(DType.BOOL, shape, null, null, values);
+  }
+
+  static Flat scalar(DType dtype, double value) {
+    return of(dtype, new long[0], value);
   }
 
   int size() {

@@ -6,6 +6,7 @@ import dev.tfj.errors.OpError;
 import dev.tfj.ops.DType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.tensorflow.EagerSession;
 import org.tensorflow.Graph;
@@ -136,10 +137,15 @@ final class TensorFlowJava {
    * builds the target from them, and {@code upstream} is the target's incoming gradient.
    */
   static Flat[] gradients(Function<Operand<?>[], Node> body, Flat upstream, Flat... inputs) {
+    return gradients((tf, in) -> body.apply(in), upstream, inputs);
+  }
+
+  /** As above, for a body that also makes constants with the graph's Ops. */
+  static Flat[] gradients(BiFunction<Ops, Operand<?>[], Node> body, Flat upstream, Flat... inputs) {
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       Operand<?>[] sources = constants(tf, inputs);
-      Output<?> y = build(tf, body.apply(sources));
+      Output<?> y = build(tf, body.apply(tf, sources));
       Gradients grads = Gradients.create(tf.scope(), y, List.of(sources),
           Gradients.dx(List.of(constant(tf, upstream))));
       Session.Runner runner = s.runner();

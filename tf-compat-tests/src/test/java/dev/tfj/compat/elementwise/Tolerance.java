@@ -4,12 +4,12 @@ import dev.tfj.ops.DType;
 
 /**
  * How far a floating result may be from TensorFlow's: {@code ulps} units in the last place of
- * the dtype (0: the same bits), counted from at least 1 for gradients (whose small elements come
- * from cancellations such as 1 - tanh(x)^2), and whether the sign of a zero must match.
+ * the dtype (0: the same bits), optionally counted from at least 1 (for small results of
+ * cancellations such as 1 - tanh(x)^2), and whether the sign of a zero must match.
  * Everywhere, values below the dtype's smallest normal number match zero: TensorFlow's CPU
  * threads flush subnormal results to zero, Java keeps them.
  */
-record Tolerance(int ulps, boolean signedZeros, boolean fromOne) {
+record Tolerance(int ulps, boolean signedZeros, boolean countFromOne) {
   static final Tolerance EXACT = new Tolerance(0, true, false);
 
   static Tolerance ulps(int ulps) {
@@ -21,10 +21,11 @@ record Tolerance(int ulps, boolean signedZeros, boolean fromOne) {
    * tail code the first, so a zero's sign depends on where it sits in the tensor.
    */
   Tolerance anyZeroSign() {
-    return new Tolerance(ulps, false, fromOne);
+    return new Tolerance(ulps, false, countFromOne);
   }
 
-  Tolerance forGradients() {
+  /** Ulps of at least 1, for results that come out of cancellations (gradients, 1 + erf(x)). */
+  Tolerance fromOne() {
     return new Tolerance(ulps, signedZeros, true);
   }
 
@@ -40,7 +41,7 @@ record Tolerance(int ulps, boolean signedZeros, boolean fromOne) {
     if (ulps == 0 || Double.isInfinite(e) || Double.isInfinite(a)) {
       return e == a;
     }
-    double scale = Math.max(Math.max(Math.abs(e), Math.abs(a)), fromOne ? 1 : 0);
+    double scale = Math.max(Math.max(Math.abs(e), Math.abs(a)), countFromOne ? 1 : 0);
     double ulp = dtype == DType.FLOAT32 ? Math.ulp((float) scale) : Math.ulp(scale);
     return Math.abs(e - a) <= ulps * ulp;
   }

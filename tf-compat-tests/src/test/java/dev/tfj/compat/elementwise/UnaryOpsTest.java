@@ -121,7 +121,7 @@ class UnaryOpsTest {
           Flat w = Samples.upstream(dtype, 3, 4);
           Flat expected = TensorFlowJava.gradients(in -> nodeWithAttrs(c.op, c.attrs, in[0]), w, x)[0];
           Expect.same(expected, Flat.of(TapeGradients.of1(c.tfj, w, x)),
-              Tolerance.ulps(Math.max(c.tolerance.ulps(), 2) * 2).forGradients(), c + "'(" + x + ")");
+              Tolerance.ulps(Math.max(c.tolerance.ulps(), 2) * 2).fromOne(), c + "'(" + x + ")");
         }));
       }
     }
