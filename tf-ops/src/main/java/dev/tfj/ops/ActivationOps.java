@@ -4,8 +4,9 @@ import static dev.tfj.ops.GradientFn.grads;
 
 /**
  * The elementwise activations of tf.nn, with gradients as TensorFlow's nn_grad.py defines them.
- * Each gradient is written with ops rather than TensorFlow's *Grad kernels, computing the same
- * expression in the same order (so NaN and infinity travel as they do there).
+ * Gradients are written with ops computing the same expression in the same order as TensorFlow's
+ * *Grad kernels (so NaN and infinity travel as they do there), except where second derivatives
+ * need the *Grad op itself (Relu, Relu6, LeakyRelu).
  */
 public final class ActivationOps {
   private ActivationOps() {}
@@ -16,27 +17,37 @@ public final class ActivationOps {
   public static final double SELU_SCALE = 1.0507009873554804934193349852946;
   public static final double SELU_SCALE_ALPHA = 1.7580993408473768599402175208123;
 
-  /** ReluGrad multiplies dy by (x > 0): 0 at x = 0, and NaN where dy is infinite and x <= 0. */
+  /** TensorFlow's Relu gradient is ReluGrad of the output (y > 0 exactly where x > 0). */
   public static final Op RELU = activation("Relu")
-      .gradient((o, c) -> grads(o.mul(c.dy(), mask(o, o.compare(MathOps.GREATER, c.x(), zero(o, c.x())),
-          c.dy()))));
+      .gradient((o, c) -> grads(o.reluGrad(c.dy(), c.out())));
 
-  /** Relu6Grad multiplies dy by (0 < x < 6). */
+  /** Relu6's gradient is Relu6Grad of the output. */
   public static final Op RELU6 = activation("Relu6")
-      .gradient((o, c) -> {
-        Operand x = c.x();
-        Operand inside = o.logicalAnd(o.compare(MathOps.GREATER, x, zero(o, x)),
-            o.compare(MathOps.LESS, x, o.scalar(x.dtype(), 6)));
-        return grads(o.mul(c.dy(), mask(o, inside, c.dy())));
-      });
+      .gradient((o, c) -> grads(o.relu6Grad(c.dy(), c.out())));
 
-  /** LeakyReluGrad selects dy where x > 0 and alpha * dy elsewhere (so alpha at 0). */
+  /** LeakyRelu's gradient is LeakyReluGrad of the input, with the same alpha. */
   public static final Op LEAKY_RELU = activation("LeakyRelu")
-      .gradient((o, c) -> {
-        Operand x = c.x();
-        Operand alpha = o.scalar(x.dtype(), (float) c.attrs().real("alpha"));
-        return grads(o.select(o.compare(MathOps.GREATER, x, zero(o, x)), c.dy(), o.mul(c.dy(), alpha)));
-      });
+      .gradient((o, c) -> grads(o.leakyReluGrad(c.dy(), c.x(), (float) c.attrs().real("alpha"))));
+
+  /*
+   * The three gradients above are ops of their own, not composites, because of what their own
+   * gradients say: TensorFlow differentiates ReluGrad(dy, features) as (ReluGrad(ddy, features),
+   * zeros), so a second derivative through relu is zeros, where a composite that masks dy by
+   * a comparison would give None.
+   */
+
+  /** dy * (features > 0): 0 at 0, and NaN where dy is infinite and features <= 0. */
+  public static final Op RELU_GRAD = activationGrad("ReluGrad")
+      .gradient((o, c) -> grads(o.reluGrad(c.dy(), c.y()), o.zerosLike(c.y())));
+
+  /** dy * (0 < features < 6). */
+  public static final Op RELU6_GRAD = activationGrad("Relu6Grad")
+      .gradient((o, c) -> grads(o.relu6Grad(c.dy(), c.y()), o.zerosLike(c.y())));
+
+  /** dy where features > 0, else alpha * dy (so alpha at 0). */
+  public static final Op LEAKY_RELU_GRAD = activationGrad("LeakyReluGrad")
+      .gradient((o, c) -> grads(o.leakyReluGrad(c.dy(), c.y(), (float) c.attrs().real("alpha")),
+          o.zerosLike(c.y())));
 
   /** EluGrad, from the output y: (y + 1) * dy where y < 0, else dy. */
   public static final Op ELU = activation("Elu")
@@ -63,12 +74,13 @@ public final class ActivationOps {
     return Op.define(name).outputShape(ShapeRules::sameAsFirst);
   }
 
+  /** (gradients, features) of one shape, as TensorFlow's kernels require. */
+  private static Op activationGrad(String name) {
+    return Op.define(name).outputShape((in, a) -> ShapeRules.allSameShape(in, name));
+  }
+
   private static Operand zero(OpRunner o, Operand like) {
     return o.scalar(like.dtype(), 0);
   }
 
-  /** A bool condition as 1 and 0 of {@code like}'s dtype, for the kernels that multiply by it. */
-  private static Operand mask(OpRunner o, Operand condition, Operand like) {
-    return o.cast(condition, like.dtype());
-  }
 }

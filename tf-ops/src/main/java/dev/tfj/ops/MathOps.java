@@ -107,16 +107,7 @@ public final class MathOps {
       });
 
   public static final Op ADD_N = Op.define("AddN")
-      .outputShape((in, a) -> {
-        for (int i = 1; i < in.length; i++) {
-          if (!java.util.Arrays.equals(in[0].shape(), in[i].shape())) {
-            throw new InvalidArgumentError("Inputs to operation AddN of type AddN must have the same"
-                + " size and shape.  Input 0: " + Shapes.str(in[0].shape()) + " != input " + i
-                + ": " + Shapes.str(in[i].shape()));
-          }
-        }
-        return in[0].shape();
-      })
+      .outputShape((in, a) -> ShapeRules.allSameShape(in, "AddN"))
       .gradient((o, c) -> {
         Operand[] g = new Operand[c.inputs().length];
         java.util.Arrays.fill(g, c.dy());

@@ -325,6 +325,18 @@ public abstract class OpRunner {
     return run1(ActivationOps.SOFTPLUS, Attrs.NONE, features);
   }
 
+  public final Operand reluGrad(Operand gradients, Operand features) {
+    return run1(ActivationOps.RELU_GRAD, Attrs.NONE, gradients, features);
+  }
+
+  public final Operand relu6Grad(Operand gradients, Operand features) {
+    return run1(ActivationOps.RELU6_GRAD, Attrs.NONE, gradients, features);
+  }
+
+  public final Operand leakyReluGrad(Operand gradients, Operand features, float alpha) {
+    return run1(ActivationOps.LEAKY_RELU_GRAD, Attrs.of("alpha", alpha), gradients, features);
+  }
+
   /** LeakyRelu's alpha is a float attr: float64 inputs see it rounded to float, as in TensorFlow. */
   public final Operand leakyRelu(Operand features, float alpha) {
     return run1(ActivationOps.LEAKY_RELU, Attrs.of("alpha", alpha), features);

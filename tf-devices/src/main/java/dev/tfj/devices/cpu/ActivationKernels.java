@@ -1,6 +1,7 @@
 package dev.tfj.devices.cpu;
 
 import static dev.tfj.devices.cpu.CpuKernels.put;
+import static dev.tfj.devices.cpu.Elementwise.binary;
 import static dev.tfj.devices.cpu.Elementwise.unary;
 
 import dev.tfj.devices.Kernel;
@@ -33,6 +34,14 @@ final class ActivationKernels {
     put(table, ActivationOps.LEAKY_RELU, ctx -> {
       float alpha = (float) ctx.attrs.real("alpha");
       unary(a -> a > 0 ? a : a * alpha, a -> a > 0 ? a : a * (double) alpha, null).compute(ctx);
+    });
+    // The *Grad kernels multiply dy by a 0/1 mask (so 0 * inf is NaN), LeakyReluGrad selects.
+    put(table, ActivationOps.RELU_GRAD, binary((g, f) -> g * (f > 0 ? 1 : 0), (g, f) -> g * (f > 0 ? 1 : 0)));
+    put(table, ActivationOps.RELU6_GRAD, binary((g, f) -> g * (f > 0 && f < 6 ? 1 : 0),
+        (g, f) -> g * (f > 0 && f < 6 ? 1 : 0)));
+    put(table, ActivationOps.LEAKY_RELU_GRAD, ctx -> {
+      float alpha = (float) ctx.attrs.real("alpha");
+      binary((g, f) -> f > 0 ? g : g * alpha, (g, f) -> f > 0 ? g : g * (double) alpha, null).compute(ctx);
     });
   }
 
