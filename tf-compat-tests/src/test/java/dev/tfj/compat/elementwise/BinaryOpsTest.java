@@ -36,7 +36,13 @@ class BinaryOpsTest {
       new Case("Minimum", tf::minimum, Tolerance.EXACT.anyZeroSign()),
       new Case("SquaredDifference", tf.math::squared_difference, Tolerance.EXACT),
       new Case("LogicalAnd", tf::logical_and, Tolerance.EXACT),
-      new Case("LogicalOr", tf::logical_or, Tolerance.EXACT));
+      new Case("LogicalOr", tf::logical_or, Tolerance.EXACT),
+      // The arithmetic of the foundation, for its dtypes: int32 and int64 wrap, uint8 wraps mod 256.
+      new Case("AddV2", tf::add, Tolerance.EXACT),
+      new Case("Sub", tf::subtract, Tolerance.EXACT),
+      new Case("Mul", tf::multiply, Tolerance.EXACT),
+      // Eigen's vectorized pow drifts with the exponent (8 ulps at 0.3^100), Java's is within 1.
+      new Case("Pow", tf::pow, Tolerance.ulps(16)));
 
   /** Shapes that broadcast: equal, a trailing vector, a scalar, size-1 axes both ways, empty. */
   static final long[][][] BROADCASTS = {
@@ -56,6 +62,17 @@ class BinaryOpsTest {
       }
     }
     return tests.stream();
+  }
+
+  /** Integers to non-negative powers (a negative one is an error, which every pair above has). */
+  @TestFactory
+  Stream<DynamicTest> integerPowers() {
+    Case pow = CASES.stream().filter(k -> k.op.equals("Pow")).findFirst().orElseThrow();
+    return Stream.of(DType.INT32, DType.INT64).map(dtype -> dynamicTest(dtype.typeName(), () -> {
+      Flat all = Samples.edges(dtype);
+      Flat x = all.take(new long[] {all.size(), 1}, all.size());
+      check(pow, x, Flat.of(dtype, new long[] {1, 6}, 0, 1, 2, 3, 31, 63));
+    }));
   }
 
   /** Integer floor division and modulo away from 0 (an error) and -1 (INT_MIN / -1 traps in C). */

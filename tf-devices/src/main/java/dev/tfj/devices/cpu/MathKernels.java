@@ -21,7 +21,7 @@ final class MathKernels {
     put(table, MathOps.MUL, binary((a, b) -> a * b, (a, b) -> a * b));
     // TensorFlow registers RealDiv and Reciprocal on the CPU for floating types only.
     put(table, MathOps.REAL_DIV, Kernel.restrictedTo(binary((a, b) -> a / b, null), FLOAT64, FLOAT32));
-    put(table, MathOps.POW, binary(Math::pow, MathKernels::integerPow));
+    put(table, MathOps.POW, binary(MathKernels::pow, MathKernels::integerPow));
     put(table, MathOps.EQUAL, compare((a, b) -> a == b, (a, b) -> a == b));
     put(table, MathOps.NOT_EQUAL, compare((a, b) -> a != b, (a, b) -> a != b));
     put(table, MathOps.LESS, compare((a, b) -> a < b, (a, b) -> a < b));
@@ -39,6 +39,11 @@ final class MathKernels {
     put(table, MathOps.SUM, Reductions.SUM);
     put(table, MathOps.MEAN, Reductions.MEAN);
     put(table, MathOps.MAT_MUL, MatMul.KERNEL);
+  }
+
+  /** C's pow, which TensorFlow calls: unlike Java's, 1 to any power and -1 to an infinite one are 1. */
+  private static double pow(double base, double exponent) {
+    return base == 1 || (base == -1 && Double.isInfinite(exponent)) ? 1 : Math.pow(base, exponent);
   }
 
   private static long integerPow(long base, long exponent) {
