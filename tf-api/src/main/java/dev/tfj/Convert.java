@@ -27,6 +27,10 @@ final class Convert {
       }
       return h;
     }
+    TensorHandle flat = flatArray(value, dtype);
+    if (flat != null) {
+      return flat;
+    }
     List<Long> dims = new ArrayList<>();
     Class<?> leaf = shapeOf(value, dims);
     long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
@@ -34,6 +38,18 @@ final class Convert {
     Object data = HostArrays.allocate(target, Math.toIntExact(dev.tfj.ops.Shapes.numElements(shape)));
     fill(value, leaf, target, data, new int[] {0});
     return TensorHandle.of(target, shape, Devices.cpu(), data);
+  }
+
+  /** A flat primitive array of the target's own kind, copied without boxing; else null. */
+  private static TensorHandle flatArray(Object value, DType dtype) {
+    DType kind = value instanceof float[] ? DType.FLOAT32 : value instanceof int[] ? DType.INT32
+        : value instanceof long[] ? DType.INT64 : value instanceof boolean[] ? DType.BOOL : null;
+    if (kind == null || (dtype != null && dtype != kind)) {
+      return null;
+    }
+    Object copy = HostArrays.allocate(kind, Array.getLength(value));
+    System.arraycopy(value, 0, copy, 0, Array.getLength(value));
+    return TensorHandle.of(kind, new long[] {Array.getLength(value)}, Devices.cpu(), copy);
   }
 
   /** Converts {@code value} for an op beside a tensor of {@code like}'s dtype (Python's scalar rule). */

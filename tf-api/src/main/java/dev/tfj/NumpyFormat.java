@@ -231,7 +231,7 @@ final class NumpyFormat {
 
     private void measurePositional(double[] finite) {
       for (double x : finite) {
-        FloatText text = positionalText(x);
+        FloatText text = positionalText(x, Digits.NO_MINIMUM);
         padLeft = Math.max(padLeft, text.whole().length());
         padRight = Math.max(padRight, text.fraction().length());
       }
@@ -240,7 +240,7 @@ final class NumpyFormat {
     private void measureScientific(double[] finite) {
       exponentDigits = 2;
       for (double x : finite) {
-        FloatText text = scientificText(x);
+        FloatText text = scientificText(x, 1, PRECISION + 1);
         padLeft = Math.max(padLeft, text.whole().length());
         fractionDigits = Math.max(fractionDigits, text.fraction().length());
         exponentDigits = Math.max(exponentDigits, Integer.toString(Math.abs(text.exponent())).length());
@@ -263,20 +263,26 @@ final class NumpyFormat {
         return padLeft(x < 0 ? "-inf" : "inf", padLeft + 1 + padRight);
       }
       if (scientific) {
-        FloatText text = scientificText(x);
+        // NumPy asks Dragon4 for as many digits as the widest element has, so a float32 1e-05 next to 1.2345678
+        // prints the digits it really has, 9.9999997e-06, rather than 1.0000000e-05 padded with zeros
+        FloatText text = scientificText(x, fractionDigits + 1, fractionDigits + 1);
         return padLeft(text.whole(), padLeft) + "." + padRight(text.fraction(), fractionDigits, '0')
             + exponentText(text.exponent(), exponentDigits);
       }
-      FloatText text = positionalText(x);
+      // NumPy's second pass asks for every whole digit (min_digits=0), so a float32 69194864 prints all its
+      // digits here although 69194860 would read back as the same float
+      FloatText text = positionalText(x, 0);
       return padLeft(text.whole(), padLeft) + "." + padRight(text.fraction(), padRight, ' ');
     }
 
-    private FloatText positionalText(double x) {
-      return FloatText.positional(isNegative(x), Digits.toFractionDigits(Math.abs(x), single, PRECISION));
+    private FloatText positionalText(double x, int minFractionDigits) {
+      BigDecimal digits = Digits.toFractionDigits(Math.abs(x), single, minFractionDigits, PRECISION);
+      return FloatText.positional(isNegative(x), digits);
     }
 
-    private FloatText scientificText(double x) {
-      return FloatText.scientific(isNegative(x), Digits.toSignificantDigits(Math.abs(x), single, PRECISION + 1));
+    private FloatText scientificText(double x, int minDigits, int maxDigits) {
+      BigDecimal digits = Digits.toSignificantDigits(Math.abs(x), single, minDigits, maxDigits);
+      return FloatText.scientific(isNegative(x), digits);
     }
   }
 
@@ -311,28 +317,41 @@ final class NumpyFormat {
    * <p>Java's {@code Double.toString} is not used because in JDK 17 it sometimes prints more digits than needed.
    */
   private static final class Digits {
+    /** A minimum number of fraction digits that asks for nothing: the leading digit may be the last. */
+    static final int NO_MINIMUM = Integer.MIN_VALUE;
+
     private Digits() {}
 
     static BigDecimal shortest(double magnitude, boolean single) {
-      return round(ReadBack.of(magnitude, single), Integer.MAX_VALUE);
-    }
-
-    static BigDecimal toFractionDigits(double magnitude, boolean single, int fractionDigits) {
-      return round(ReadBack.of(magnitude, single), fractionDigits);
-    }
-
-    static BigDecimal toSignificantDigits(double magnitude, boolean single, int significantDigits) {
       ReadBack readBack = ReadBack.of(magnitude, single);
-      return round(readBack, leadingScale(readBack.value()) + significantDigits - 1);
+      return round(readBack, leadingScale(readBack.value()), Integer.MAX_VALUE);
     }
 
-    /** Tries one more digit at a time, from the leading digit down to the digit at {@code lastScale}. */
-    private static BigDecimal round(ReadBack readBack, int lastScale) {
+    /**
+     * Digits to at most {@code maxFractionDigits} places after the point, not stopping before
+     * {@code minFractionDigits} places (0: not before the units digit; {@link #NO_MINIMUM}: anywhere).
+     */
+    static BigDecimal toFractionDigits(
+        double magnitude, boolean single, int minFractionDigits, int maxFractionDigits) {
+      ReadBack readBack = ReadBack.of(magnitude, single);
+      int firstScale = Math.max(leadingScale(readBack.value()), minFractionDigits);
+      return round(readBack, firstScale, maxFractionDigits);
+    }
+
+    /** Digits from the leading one: at least {@code minDigits} even where fewer would read back, at most max. */
+    static BigDecimal toSignificantDigits(double magnitude, boolean single, int minDigits, int maxDigits) {
+      ReadBack readBack = ReadBack.of(magnitude, single);
+      int leadingScale = leadingScale(readBack.value());
+      return round(readBack, leadingScale + minDigits - 1, leadingScale + maxDigits - 1);
+    }
+
+    /** Tries one more digit at a time, from the digit at {@code firstScale} down to the digit at {@code lastScale}. */
+    private static BigDecimal round(ReadBack readBack, int firstScale, int lastScale) {
       BigDecimal value = readBack.value();
       if (value.signum() == 0) {
         return BigDecimal.ZERO;
       }
-      for (int scale = leadingScale(value); ; scale++) {
+      for (int scale = firstScale; ; scale++) {
         BigDecimal down = value.setScale(scale, RoundingMode.FLOOR);
         BigDecimal up = value.setScale(scale, RoundingMode.CEILING);
         boolean downReadsBack = readBack.contains(down);

@@ -176,6 +176,13 @@ public abstract class Tensor {
         + onOwnLineIfMultiline(NumpyFormat.repr(h.dtype, h.shape, h.hostData())) + ">";
   }
 
+  /** Python's {@code str(t)}, what {@code print(t)} shows: {@code tf.Tensor([1 2 3], shape=(3,), dtype=int32)}. */
+  public String str() {
+    TensorHandle h = peek();
+    return "tf.Tensor(" + onOwnLineIfMultiline(NumpyFormat.str(h.dtype, h.shape, h.hostData()))
+        + ", shape=" + shape() + ", dtype=" + h.dtype.typeName() + ")";
+  }
+
   static String onOwnLineIfMultiline(String text) {
     return text.contains("\n") ? "\n" + text : text;
   }

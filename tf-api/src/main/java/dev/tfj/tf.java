@@ -6,11 +6,16 @@ import static dev.tfj.Ops.compare;
 import static dev.tfj.Ops.handle;
 import static dev.tfj.Ops.unary;
 
+import dev.tfj.eager.EagerContext;
 import dev.tfj.eager.TensorHandle;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
 import dev.tfj.ops.MathOps;
 import dev.tfj.ops.Operand;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * TensorFlow's {@code tf} module. Names, argument order and behaviour follow TensorFlow 2;
@@ -35,6 +40,9 @@ public final class tf {
 
   // ---- tensors, variables, tapes, devices ----
 
+  public static final ConfigNamespace config = new ConfigNamespace();
+  public static final DebuggingNamespace debugging = new DebuggingNamespace();
+
   public static Tensor constant(Object value) {
     return convert_to_tensor(value);
   }
@@ -55,23 +63,63 @@ public final class tf {
     return Tensor.wrap(Convert.toHandle(value, dtype));
   }
 
-  public static Variable Variable(Object initialValue) {
-    return Variable(initialValue, true, "Variable", null);
+  // tf.Variable(initial_value, trainable=None, ..., name=None, ..., dtype=None): the positional
+  // order, then the keyword forms people write. A Supplier is TensorFlow's callable initial value.
+
+  public static Variable Variable(Object initial_value) {
+    return Variable(initial_value, true, null, null);
   }
 
-  public static Variable Variable(Object initialValue, DType dtype) {
-    return Variable(initialValue, true, "Variable", dtype);
+  public static Variable Variable(Object initial_value, boolean trainable) {
+    return Variable(initial_value, trainable, null, null);
   }
 
-  public static Variable Variable(Object initialValue, boolean trainable) {
-    return Variable(initialValue, trainable, "Variable", null);
+  public static Variable Variable(Object initial_value, boolean trainable, String name) {
+    return Variable(initial_value, trainable, name, null);
   }
 
-  /** {@code tf.Variable(initial_value, trainable=..., name=..., dtype=...)}. */
-  public static Variable Variable(Object initialValue, boolean trainable, String name, DType dtype) {
-    TensorHandle value = initialValue instanceof Tensor t && dtype != null && t.dtype() != dtype
-        ? (TensorHandle) RUN.cast(t.handle(), dtype) : Convert.toHandle(initialValue, dtype);
-    return new Variable(value, trainable, name);
+  public static Variable Variable(Object initial_value, DType dtype) {
+    return Variable(initial_value, true, null, dtype);
+  }
+
+  public static Variable Variable(Object initial_value, String name) {
+    return Variable(initial_value, true, name, null);
+  }
+
+  /**
+   * {@code tf.Variable(initial_value, trainable=..., name=..., dtype=...)}. The value converts as
+   * {@code tf.convert_to_tensor(initial_value, dtype)} does (a tensor of another dtype is a
+   * ValueError), with every tape paused, as TensorFlow's {@code init_scope} does. A null name
+   * is {@code "Variable"}; names are not made unique.
+   */
+  public static Variable Variable(Object initial_value, boolean trainable, String name, DType dtype) {
+    TensorHandle value = EagerContext.get().withoutTapes(() -> Convert.toHandle(
+        initial_value instanceof Supplier<?> init ? init.get() : initial_value, dtype));
+    return new Variable(value, trainable, name == null ? "Variable" : name);
+  }
+
+  public static Variable Variable(Supplier<?> initial_value) {
+    return Variable((Object) initial_value, true, null, null);
+  }
+
+  public static Variable Variable(Supplier<?> initial_value, boolean trainable) {
+    return Variable((Object) initial_value, trainable, null, null);
+  }
+
+  public static Variable Variable(Supplier<?> initial_value, boolean trainable, String name) {
+    return Variable((Object) initial_value, trainable, name, null);
+  }
+
+  public static Variable Variable(Supplier<?> initial_value, DType dtype) {
+    return Variable((Object) initial_value, true, null, dtype);
+  }
+
+  public static Variable Variable(Supplier<?> initial_value, String name) {
+    return Variable((Object) initial_value, true, name, null);
+  }
+
+  public static Variable Variable(Supplier<?> initial_value, boolean trainable, String name, DType dtype) {
+    return Variable((Object) initial_value, trainable, name, dtype);
   }
 
   public static GradientTape GradientTape() {
@@ -85,6 +133,45 @@ public final class tf {
   public static GradientTape GradientTape(boolean persistent, boolean watch_accessed_variables) {
     return new GradientTape(persistent, watch_accessed_variables);
   }
+
+  /** {@code tf.UnconnectedGradients}: what a gradient is where a source is not connected. */
+  public enum UnconnectedGradients {
+    NONE, ZERO;
+
+    /** TensorFlow's strings {@code "none"} and {@code "zero"}. */
+    static UnconnectedGradients of(String value) {
+      if ("none".equals(value)) {
+        return NONE;
+      } else if ("zero".equals(value)) {
+        return ZERO;
+      }
+      throw new ValueError("Unknown value for unconnected_gradients: "
+          + (value == null ? "None" : "'" + value + "'"));
+    }
+  }
+
+  /**
+   * {@code @tf.custom_gradient}: {@code f} returns the result and its gradient function (see
+   * {@link CustomGradient}); the function returned computes {@code f} and records one op whose
+   * gradient is that function.
+   */
+  public static Function<Tensor, Tensor> custom_gradient(Function<Tensor, CustomGradient> f) {
+    return x -> CustomGradient.call(List.of(x), () -> f.apply(x));
+  }
+
+  /** {@code @tf.custom_gradient} for two arguments; the gradient function returns a List of two. */
+  public static BiFunction<Tensor, Tensor, Tensor> custom_gradient(BiFunction<Tensor, Tensor, CustomGradient> f) {
+    return (x, y) -> CustomGradient.call(List.of(x, y), () -> f.apply(x, y));
+  }
+
+  /**
+   * {@code tf.recompute_grad}: {@code f} runs unrecorded, and its gradient runs {@code f} again
+   * under a tape, so its intermediate values are not kept between the forward and backward passes.
+   */
+  public static Function<Tensor, Tensor> recompute_grad(Function<Tensor, Tensor> f) {
+    return CustomGradient.recomputing(f);
+  }
+
 
   /** {@code with tf.device(name):} as try-with-resources; null clears the scope. */
   public static DeviceScope device(String name) {

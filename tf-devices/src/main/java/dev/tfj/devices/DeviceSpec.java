@@ -38,7 +38,7 @@ public record DeviceSpec(String job, Integer replica, Integer task, String devic
         if (type != null) {
           throw multipleTypes(spec);
         }
-        type = y[1];
+        type = y[1].equals("cpu") || y[1].equals("gpu") ? y[1].toUpperCase(Locale.ROOT) : y[1];
         index = y[2].equals("*") ? null : number(y[2], spec);
       } else if (!y[0].isEmpty()) {
         throw new ValueError("Unknown attribute '" + y[0]
@@ -61,16 +61,30 @@ public record DeviceSpec(String job, Integer replica, Integer task, String devic
     }
   }
 
-  /** This spec inside an outer scope: fields set here win, the rest come from {@code outer}. */
+  /**
+   * This spec inside an outer scope, as TensorFlow's {@code make_merged_spec}: each field set
+   * here wins, each field left unset comes from {@code outer} (the index too, on its own:
+   * {@code "GPU"} inside {@code "CPU:0"} is {@code GPU:0}).
+   */
   public DeviceSpec over(DeviceSpec outer) {
     return new DeviceSpec(job != null ? job : outer.job, replica != null ? replica : outer.replica,
         task != null ? task : outer.task, deviceType != null ? deviceType : outer.deviceType,
-        deviceType != null ? index : outer.index);
+        index != null ? index : outer.index);
+  }
+
+  /** The full spec of a device: {@code /job:localhost/replica:0/task:0/device:CPU:0}. */
+  public static DeviceSpec of(Device device) {
+    return new DeviceSpec("localhost", 0, 0, device.deviceType(), device.index());
+  }
+
+  /** The same spec with no device type or index: what soft placement falls back to. */
+  public DeviceSpec withoutDevice() {
+    return new DeviceSpec(job, replica, task, null, null);
   }
 
   /** Whether a device with this type and index satisfies the spec. */
   public boolean matches(Device device) {
-    return (deviceType == null || deviceType.equalsIgnoreCase(device.deviceType()))
+    return (deviceType == null || deviceType.equals(device.deviceType()))
         && (index == null || index == device.index())
         && (job == null || job.equals("localhost"))
         && (replica == null || replica == 0)

@@ -11,36 +11,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an op now: infer output dtypes and shapes (which validates, so a rejected call changes
- * nothing), place it, run the kernel, then offer it to the thread's tapes. With no active tape
- * the recording step is one empty-list check.
+ * Runs an op now: infer output dtypes (which validates, so a rejected call changes nothing),
+ * place it, infer output shapes, run the kernel, then offer it to the thread's tapes. With no
+ * active tape the recording step is one empty-list check.
  */
 public final class Eager {
+  /** Placement lines, TensorFlow's C++ INFO log; the Python-level warnings use the logger "tensorflow". */
   private static final Logger LOG = LoggerFactory.getLogger(Eager.class);
 
   private Eager() {}
 
   public static TensorHandle[] execute(Op op, Attrs attrs, TensorHandle... inputs) {
     EagerContext ctx = EagerContext.get();
-    TensorHandle[] outputs = executeUnrecorded(op, attrs, inputs, ctx);
+    TensorHandle[] outputs;
+    try {
+      DType[] types = op.outputTypes(inputs, attrs);
+      // Kernels restricted to some dtypes constrain attr T, which is output 0's dtype for those ops.
+      Device device = Placement.place(op, types.length > 0 ? types[0] : null, ctx.deviceScope());
+      outputs = compute(op, attrs, inputs, types, device);
+      logPlacement(op.name, device);
+    } catch (OpError e) {
+      throw e.withOpName(op.name);
+    }
     if (!ctx.tapes().isEmpty()) {
       ctx.record(op, attrs, inputs, outputs);
     }
     return outputs;
   }
 
-  /** Runs an op without offering it to any tape (variable updates use this). */
-  public static TensorHandle[] executeUnrecorded(Op op, Attrs attrs, TensorHandle[] inputs, EagerContext ctx) {
-    DType[] types;
-    long[][] shapes;
+  /**
+   * Runs an op on {@code device} without offering it to any tape: the arithmetic of a variable
+   * update, which TensorFlow shows (in errors and placement logs) as the op {@code shownName}.
+   */
+  static TensorHandle[] run(Op op, Attrs attrs, TensorHandle[] inputs, Device device, String shownName) {
     try {
-      types = op.outputTypes(inputs, attrs);
-      shapes = op.outputShapes(inputs, attrs);
+      TensorHandle[] outputs = compute(op, attrs, inputs, op.outputTypes(inputs, attrs), device);
+      logPlacement(shownName, device);
+      return outputs;
     } catch (OpError e) {
-      throw e.withOpName(op.name);
+      throw e.withOpName(shownName);
     }
-    // Kernels restricted to some dtypes constrain attr T, which is output 0's dtype for those ops.
-    Device device = Placement.place(op, types.length > 0 ? types[0] : null, ctx.deviceScope());
+  }
+
+  /** TensorFlow's line per executed op under {@code tf.debugging.set_log_device_placement(True)}. */
+  static void logPlacement(String opName, Device device) {
+    if (EagerConfig.logDevicePlacement()) {
+      LOG.info("Executing op {} in device {}", opName, device.name());
+    }
+  }
+
+  private static TensorHandle[] compute(Op op, Attrs attrs, TensorHandle[] inputs, DType[] types, Device device) {
+    long[][] shapes = op.outputShapes(inputs, attrs);
     Buffer[] buffers = new Buffer[inputs.length];
     DType[] inputTypes = new DType[inputs.length];
     long[][] inputShapes = new long[inputs.length][];
@@ -50,14 +71,7 @@ public final class Eager {
       inputShapes[i] = inputs[i].shape;
     }
     KernelContext kernel = new KernelContext(attrs, buffers, inputTypes, inputShapes, types, shapes);
-    try {
-      device.kernel(op).compute(kernel);
-    } catch (OpError e) {
-      throw e.withOpName(op.name);
-    }
-    if (EagerConfig.logDevicePlacement()) {
-      LOG.info("Executing op {} in device {}", op.name, device.name());
-    }
+    device.kernel(op).compute(kernel);
     TensorHandle[] outputs = new TensorHandle[types.length];
     for (int i = 0; i < outputs.length; i++) {
       outputs[i] = new TensorHandle(types[i], shapes[i], device, kernel.outputs[i]);

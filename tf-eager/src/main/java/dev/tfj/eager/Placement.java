@@ -11,33 +11,47 @@ import dev.tfj.ops.Op;
 import java.util.stream.Collectors;
 
 /**
- * Chooses the device an op runs on: the scope's device when it exists and has a kernel for the
- * call's dtype, else (soft placement, TensorFlow's eager default) the first device that has one.
+ * Chooses the device an op runs on, as TensorFlow's eager context does: the best device that
+ * matches the scope and has a kernel for the call's dtype; failing that, with soft placement (the
+ * eager default), the best one matching the scope without its device type and index; else
+ * TensorFlow's error.
  */
 final class Placement {
   private Placement() {}
 
   /** {@code t} is the dtype of the op's attr T, which kernels may be restricted to (null: none). */
   static Device place(Op op, DType t, DeviceSpec scope) {
-    Device requested = scope.deviceType() == null ? null : Devices.find(scope);
-    if (requested != null && runs(requested, op, t)) {
-      return requested;
+    boolean soft = EagerConfig.softDevicePlacement();
+    Device device = best(op, t, scope);
+    if (device == null && soft) {
+      device = best(op, t, scope.withoutDevice());
     }
-    if (scope.deviceType() != null && !EagerConfig.softDevicePlacement()) {
-      throw new InvalidArgumentError("Could not satisfy device specification '"
-          + fullName(scope) + "'. enable_soft_placement=0. Supported device types ["
-          + supportedTypes(op) + "]. All available devices ["
-          + Devices.all().stream().map(Device::name).collect(Collectors.joining(", ")) + "].");
+    if (device != null) {
+      return device;
     }
+    if (Devices.all().stream().anyMatch(d -> d.kernel(op) != null && !d.kernel(op).accepts(t))
+        && Devices.all().stream().noneMatch(d -> runs(d, op, t))) {
+      throw new NotFoundError(noKernelForType(op, t));
+    }
+    String available = Devices.all().stream().map(Device::name).collect(Collectors.joining(", "));
+    if (scope.equals(DeviceSpec.ANY)) {
+      throw new InvalidArgumentError("No supported device found in available devices [" + available
+          + "]. enable_soft_placement=" + (soft ? 1 : 0) + ". Supported devices types ["
+          + supportedTypes(op) + "].");
+    }
+    throw new InvalidArgumentError("Could not satisfy device specification '" + scope
+        + "'. enable_soft_placement=" + (soft ? 1 : 0) + ". Supported device types ["
+        + supportedTypes(op) + "]. All available devices [" + available + "].");
+  }
+
+  /** The first device in TensorFlow's preference order that matches and can run the op. */
+  private static Device best(Op op, DType t, DeviceSpec spec) {
     for (Device d : Devices.all()) {
-      if (runs(d, op, t)) {
+      if (spec.matches(d) && runs(d, op, t)) {
         return d;
       }
     }
-    if (Devices.all().stream().anyMatch(d -> d.kernel(op) != null)) {
-      throw new NotFoundError(noKernelForType(op, t)).withOpName(op.name);
-    }
-    throw new NotFoundError("No registered '" + op.name + "' OpKernel for any device");
+    return null;
   }
 
   private static boolean runs(Device d, Op op, DType t) {
@@ -60,10 +74,6 @@ final class Placement {
       }
     }
     return s.toString();
-  }
-
-  private static String fullName(DeviceSpec spec) {
-    return spec.over(new DeviceSpec("localhost", 0, 0, null, null)).toString();
   }
 
   private static String supportedTypes(Op op) {

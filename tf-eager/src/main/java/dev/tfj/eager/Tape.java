@@ -1,7 +1,10 @@
 package dev.tfj.eager;
 
+import dev.tfj.errors.InternalError;
 import dev.tfj.errors.LookupError;
 import dev.tfj.ops.Attrs;
+import dev.tfj.ops.DType;
+import dev.tfj.ops.GradientFn;
 import dev.tfj.ops.Op;
 import dev.tfj.ops.OpCall;
 import dev.tfj.ops.OpRunner;
@@ -12,21 +15,31 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * TensorFlow's gradient tape (c/eager/tape.h), keyed on tensor ids. It maps every tensor it
  * knows to the recorded op that produced it (or to nothing, for watched sources), and its
  * backward pass walks those records from the targets, summing the gradients of tensors used
  * more than once and calling each op's gradient rule when all of its outputs' gradients are in.
+ *
+ * <p>A tape holds what it recorded until {@link #release} (a non-persistent tape's gradient) or
+ * until the tape itself is dropped: nothing outside it refers to its records, so a tape per
+ * training step (TensorFlow's idiom) keeps memory flat.
  */
 public final class Tape {
-  /** One recorded op call; the forward tensors stay alive for its gradient rule. */
-  private record Entry(Op op, Attrs attrs, TensorHandle[] inputs, TensorHandle[] outputs) {}
+  /**
+   * One recorded op call; the forward tensors stay alive for its gradient rule. {@code custom},
+   * when set, replaces the op's registered rule ({@code tf.custom_gradient} records such entries,
+   * with no op).
+   */
+  private record Entry(Op op, Attrs attrs, TensorHandle[] inputs, TensorHandle[] outputs, GradientFn custom) {}
 
   public final boolean persistent;
   public final boolean watchAccessedVariables;
@@ -52,7 +65,7 @@ public final class Tape {
   }
 
   /** TensorFlow's rule: record when some input of a trainable dtype is known to this tape. */
-  boolean shouldRecord(TensorHandle[] inputs) {
+  public boolean shouldRecord(TensorHandle[] inputs) {
     for (TensorHandle t : inputs) {
       if (t.dtype.isTrainable() && producers.containsKey(t.id)) {
         return true;
@@ -61,8 +74,9 @@ public final class Tape {
     return false;
   }
 
-  void record(Op op, Attrs attrs, TensorHandle[] inputs, TensorHandle[] outputs) {
-    Entry entry = new Entry(op, attrs, inputs, outputs);
+  /** Records an op call; its outputs now map to it, replacing whatever produced them before. */
+  void record(Op op, Attrs attrs, TensorHandle[] inputs, TensorHandle[] outputs, GradientFn custom) {
+    Entry entry = new Entry(op, attrs, inputs, outputs, custom);
     for (TensorHandle out : outputs) {
       producers.put(out.id, entry);
     }
@@ -83,6 +97,7 @@ public final class Tape {
   /** Forgets everything recorded and watched (after a non-persistent tape's gradient). */
   public void release() {
     producers.clear();
+    watchedVariables.clear();
   }
 
   // ---- the backward pass ----
@@ -93,45 +108,40 @@ public final class Tape {
    * all-ones gradient of target i.
    */
   public Operand[] gradient(TensorHandle[] targets, TensorHandle[] sources, Operand[] seeds, OpRunner o) {
+    return gradients(targets, sources, 1, i -> seeds, o).get(0);
+  }
+
+  /**
+   * {@code count} backward passes over a single walk of the tape, pass i seeded with
+   * {@code seeds.apply(i)} (made when needed, so only one seed set is alive at a time): the rows
+   * of a Jacobian. A null seed set, or a null seed in it, means the default seed for that target.
+   */
+  public List<Operand[]> gradients(TensorHandle[] targets, TensorHandle[] sources, int count,
+      IntFunction<Operand[]> seeds, OpRunner o) {
     // Ops this call records (a persistent tape inside its block) must not disturb the walk.
     Map<Long, Entry> tape = persistent ? new HashMap<>(producers) : producers;
-    Set<Long> sourceIds = new java.util.HashSet<>();
+    Set<Long> sourceIds = new HashSet<>();
     for (TensorHandle s : sources) {
       sourceIds.add(s.id);
     }
-
-    // 1. The entries reachable from the targets, and how often each tensor is used by them.
-    Map<Long, Integer> uses = new HashMap<>();
-    Set<Entry> reachable = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<Long> walk = new ArrayDeque<>();
-    for (TensorHandle t : targets) {
-      walk.push(t.id);
-    }
-    while (!walk.isEmpty()) {
-      Entry e = tape.get(walk.pop());
-      if (e != null && reachable.add(e)) {
-        for (TensorHandle in : e.inputs) {
-          uses.merge(in.id, 1, Integer::sum);
-          walk.push(in.id);
-        }
+    Backprop walk = Backprop.prepare(tape, targets);
+    List<Operand[]> results = new ArrayList<>(count);
+    for (int pass = 0; pass < count; pass++) {
+      Map<Long, List<Operand>> pending = walk.run(tape,
+          seeded(tape, targets, sourceIds, seeds.apply(pass), o), sourceIds, o);
+      Operand[] result = new Operand[sources.length];
+      for (int i = 0; i < sources.length; i++) {
+        List<Operand> grads = pending.get(sources[i].id);
+        result[i] = grads == null || grads.isEmpty() ? null : o.addN(grads);
       }
+      results.add(result);
     }
+    return results;
+  }
 
-    // 2. An entry is ready once none of its outputs waits for a gradient from a later use.
-    Map<Entry, Integer> waiting = new IdentityHashMap<>();
-    Deque<Entry> ready = new ArrayDeque<>();
-    for (Entry e : reachable) {
-      int n = 0;
-      for (TensorHandle out : e.outputs) {
-        n += uses.containsKey(out.id) ? 1 : 0;
-      }
-      waiting.put(e, n);
-      if (n == 0) {
-        ready.add(e);
-      }
-    }
-
-    // 3. Seeds: ones shaped like each target that the tape knows (or that is a source).
+  /** Seeds: ones shaped like each target that the tape knows (or that is a source), unless given. */
+  private static Map<Long, List<Operand>> seeded(Map<Long, Entry> tape, TensorHandle[] targets,
+      Set<Long> sourceIds, Operand[] seeds, OpRunner o) {
     Map<Long, List<Operand>> pending = new HashMap<>();
     for (int i = 0; i < targets.length; i++) {
       TensorHandle t = targets[i];
@@ -141,33 +151,69 @@ public final class Tape {
         add(pending, t.id, o.fill(t.shape, o.scalar(t.dtype, 1)));
       }
     }
+    return pending;
+  }
 
-    // 4. Walk back, calling each entry's gradient rule when it is ready.
-    while (!ready.isEmpty()) {
-      Entry e = ready.pop();
-      Operand[] inputGrads = backward(e, pending, sourceIds, o);
-      for (int i = 0; i < e.inputs.length; i++) {
-        TensorHandle in = e.inputs[i];
-        if (inputGrads[i] != null) {
-          add(pending, in.id, inputGrads[i]);
-        }
-        if (uses.merge(in.id, -1, Integer::sum) == 0) {
-          Entry producer = tape.get(in.id);
-          if (producer != null && reachable.contains(producer)
-              && waiting.merge(producer, -1, Integer::sum) == 0) {
-            ready.addFirst(producer);
+  /** The entries reachable from the targets, with the use counts the walk back consumes. */
+  private record Backprop(Set<Entry> reachable, Map<Long, Integer> uses, Map<Entry, Integer> waiting) {
+    static Backprop prepare(Map<Long, Entry> tape, TensorHandle[] targets) {
+      Map<Long, Integer> uses = new HashMap<>();
+      Set<Entry> reachable = Collections.newSetFromMap(new IdentityHashMap<>());
+      Deque<Long> walk = new ArrayDeque<>();
+      for (TensorHandle t : targets) {
+        walk.push(t.id);
+      }
+      while (!walk.isEmpty()) {
+        Entry e = tape.get(walk.pop());
+        if (e != null && reachable.add(e)) {
+          for (TensorHandle in : e.inputs) {
+            uses.merge(in.id, 1, Integer::sum);
+            walk.push(in.id);
           }
         }
       }
+      // An entry is ready once none of its outputs waits for a gradient from a later use.
+      Map<Entry, Integer> waiting = new IdentityHashMap<>();
+      for (Entry e : reachable) {
+        int n = 0;
+        for (TensorHandle out : e.outputs) {
+          n += uses.containsKey(out.id) ? 1 : 0;
+        }
+        waiting.put(e, n);
+      }
+      return new Backprop(reachable, uses, waiting);
     }
 
-    // 5. Each source's gradients, summed.
-    Operand[] result = new Operand[sources.length];
-    for (int i = 0; i < sources.length; i++) {
-      List<Operand> grads = pending.get(sources[i].id);
-      result[i] = grads == null || grads.isEmpty() ? null : o.addN(grads);
+    /** Walks back from the seeds, calling each entry's gradient rule when it is ready. */
+    Map<Long, List<Operand>> run(Map<Long, Entry> tape, Map<Long, List<Operand>> pending,
+        Set<Long> sourceIds, OpRunner o) {
+      Map<Long, Integer> uses = new HashMap<>(this.uses);
+      Map<Entry, Integer> waiting = new IdentityHashMap<>(this.waiting);
+      Deque<Entry> ready = new ArrayDeque<>();
+      for (Map.Entry<Entry, Integer> w : waiting.entrySet()) {
+        if (w.getValue() == 0) {
+          ready.add(w.getKey());
+        }
+      }
+      while (!ready.isEmpty()) {
+        Entry e = ready.pop();
+        Operand[] inputGrads = backward(e, pending, sourceIds, o);
+        for (int i = 0; i < e.inputs.length; i++) {
+          TensorHandle in = e.inputs[i];
+          if (inputGrads[i] != null) {
+            add(pending, in.id, inputGrads[i]);
+          }
+          if (uses.merge(in.id, -1, Integer::sum) == 0) {
+            Entry producer = tape.get(in.id);
+            if (producer != null && reachable.contains(producer)
+                && waiting.merge(producer, -1, Integer::sum) == 0) {
+              ready.addFirst(producer);
+            }
+          }
+        }
+      }
+      return pending;
     }
-    return result;
   }
 
   /** Runs one entry's gradient rule on the summed gradients of its outputs. */
@@ -187,10 +233,11 @@ public final class Tape {
       }
     }
     Operand[] none = new Operand[e.inputs.length];
-    if (!any || e.op.isNotDifferentiable()) {
+    if (!any || (e.custom == null && e.op.isNotDifferentiable())) {
       return none;
     }
-    if (e.op.gradient() == null) {
+    GradientFn rule = e.custom != null ? e.custom : e.op.gradient();
+    if (rule == null) {
       throw new LookupError("gradient registry has no entry for: " + e.op.name);
     }
     for (int i = 0; i < dys.length; i++) {
@@ -199,18 +246,19 @@ public final class Tape {
         dys[i] = o.fill(out.shape, o.scalar(out.dtype, 0));
       }
     }
-    Operand[] grads = e.op.gradient().apply(o, new OpCall(e.op, e.attrs, e.inputs, e.outputs, dys));
+    Operand[] grads = rule.apply(o, new OpCall(e.op, e.attrs, e.inputs, e.outputs, dys));
+    String name = e.op == null ? "CustomGradient" : e.op.name;
     if (grads.length != e.inputs.length) {
-      throw new IllegalStateException("Recorded operation '" + e.op.name + "' returned too few"
-          + " gradients. Expected " + e.inputs.length + " but received " + grads.length);
+      throw new InternalError("Recorded operation '" + name + "' returned too few gradients."
+          + " Expected " + e.inputs.length + " but received " + grads.length);
     }
     for (int i = 0; i < grads.length; i++) {
-      if (grads[i] != null && e.op.isBroadcasting()) {
+      if (grads[i] != null && e.op != null && e.op.isBroadcasting()) {
         grads[i] = o.unbroadcast(grads[i], e.inputs[i].shape);
       }
-      if (grads[i] != null && e.inputs[i].dtype != dev.tfj.ops.DType.RESOURCE
+      if (grads[i] != null && e.inputs[i].dtype != DType.RESOURCE
           && !Arrays.equals(grads[i].shape(), e.inputs[i].shape)) {
-        throw new IllegalStateException("gradient of " + e.op.name + " input " + i + " has shape "
+        throw new InternalError("gradient of " + name + " input " + i + " has shape "
             + Arrays.toString(grads[i].shape()) + ", expected " + Arrays.toString(e.inputs[i].shape));
       }
     }

@@ -79,7 +79,7 @@ public final class ArrayOps {
       .outputShape(ShapeRules::sameAsFirst)
       .notDifferentiable();
 
-  /** Range(start, limit, delta): ceil((limit - start) / delta) elements. */
+  /** Range(start, limit, delta): element i is start + i * delta. */
   public static final Op RANGE = Op.define("Range")
       .outputShape((in, a) -> {
         double start = in[0].doubleValues()[0];
@@ -96,13 +96,22 @@ public final class ArrayOps {
         if (delta < 0 && start < limit) {
           throw new InvalidArgumentError("Requires start >= limit when delta < 0: " + s + "/" + l);
         }
-        long size = in[0].dtype().is_integer()
-            ? (long) ((Math.abs((long) limit - (long) start) + Math.abs((long) delta) - 1)
-                / Math.abs((long) delta))
-            : (long) Math.ceil(Math.abs((limit - start) / delta));
-        return new long[] {size};
+        return new long[] {rangeSize(in[0].dtype(), start, limit, delta)};
       })
       .notDifferentiable();
+
+  /** TensorFlow's length, computed in the dtype: {@code ceil(|(limit - start) / delta|)}. */
+  private static long rangeSize(DType dtype, double start, double limit, double delta) {
+    if (dtype.is_integer()) {
+      long span = Math.abs((long) limit - (long) start);
+      long step = Math.abs((long) delta);
+      return (span + step - 1) / step;
+    }
+    if (dtype == DType.FLOAT32) {
+      return (long) Math.ceil(Math.abs(((float) limit - (float) start) / (float) delta));
+    }
+    return (long) Math.ceil(Math.abs((limit - start) / delta));
+  }
 
   private static String fmt(Operand o, double v) {
     return o.dtype().is_integer() ? Long.toString((long) v) : Float.toString((float) v);

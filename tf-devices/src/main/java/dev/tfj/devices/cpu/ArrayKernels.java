@@ -65,22 +65,24 @@ final class ArrayKernels {
     }
   }
 
-  /** Range adds delta step by step, in the output dtype, as TensorFlow's kernel does. */
+  /** Range: element i is {@code start + i * delta}, rounded in the dtype, as TensorFlow's kernel computes it. */
   static final Kernel RANGE = ctx -> {
     HostBuffer out = allocate(ctx, 0);
-    if (out.dtype.is_floating()) {
-      double delta = input(ctx, 2).getDouble(0);
-      double value = input(ctx, 0).getDouble(0);
+    HostBuffer start = input(ctx, 0);
+    HostBuffer delta = input(ctx, 2);
+    if (out.data instanceof float[] f) {
+      float s = (float) start.getDouble(0);
+      float d = (float) delta.getDouble(0);
+      for (int i = 0; i < f.length; i++) {
+        f[i] = s + (float) i * d;
+      }
+    } else if (out.dtype.is_floating()) {
       for (int i = 0; i < out.size(); i++) {
-        out.setDouble(i, value);
-        value = out.dtype == dev.tfj.ops.DType.FLOAT32 ? (float) ((float) value + (float) delta)
-            : value + delta;
+        out.setDouble(i, start.getDouble(0) + i * delta.getDouble(0));
       }
     } else {
-      long delta = input(ctx, 2).getLong(0);
-      long value = input(ctx, 0).getLong(0);
-      for (int i = 0; i < out.size(); i++, value += delta) {
-        out.setLong(i, value);
+      for (int i = 0; i < out.size(); i++) {
+        out.setLong(i, start.getLong(0) + i * delta.getLong(0));
       }
     }
   };

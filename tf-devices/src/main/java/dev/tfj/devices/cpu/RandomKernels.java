@@ -86,23 +86,34 @@ final class RandomKernels {
     };
   }
 
-  /** Box-Muller on pairs of outputs, in float arithmetic as TensorFlow's BoxMullerFloat. */
+  /**
+   * TensorFlow's BoxMullerFloat (lib/random/random_distributions_utils.h): {@code u1} clamped to
+   * 1e-7, {@code v1 = 2π·u} rounded to float, {@code sqrtf(-2 logf(u1))}, {@code sincosf(v1)}. The
+   * float math functions are glibc's (see {@link Libm}), so the bits are TensorFlow's.
+   */
   private static float[] boxMullerFloat(int[] bits) {
     float[] out = new float[4];
+    float[] sinCos = new float[2];
     for (int i = 0; i < 4; i += 2) {
       float u1 = Math.max(Philox.uint32ToFloat(bits[i]), 1.0e-7f);
       float v1 = (float) (2.0 * Math.PI * Philox.uint32ToFloat(bits[i + 1]));
-      float u2 = (float) Math.sqrt(-2.0f * (float) Math.log(u1));
-      out[i] = (float) Math.sin(v1) * u2;
-      out[i + 1] = (float) Math.cos(v1) * u2;
+      float u2 = (float) Math.sqrt(-2.0f * Libm.logf(u1));
+      Libm.sincosf(v1, sinCos);
+      out[i] = sinCos[0] * u2;
+      out[i + 1] = sinCos[1] * u2;
     }
     return out;
   }
 
+  /**
+   * TensorFlow's BoxMullerDouble. The log is glibc's (bit-exact, see {@link Libm}); sin and cos
+   * are Java's, which round differently from glibc's sincos in about 0.2% of arguments (by one ulp):
+   * glibc's double sin/cos is the IBM Accurate Mathematical Library (LGPL), not ported here.
+   */
   private static double[] boxMullerDouble(int[] bits) {
     double u1 = Math.max(Philox.uint64ToDouble(bits[0], bits[1]), 1.0e-7);
     double v1 = 2 * Math.PI * Philox.uint64ToDouble(bits[2], bits[3]);
-    double u2 = Math.sqrt(-2.0 * Math.log(u1));
+    double u2 = Math.sqrt(-2.0 * Libm.log(u1));
     return new double[] {Math.sin(v1) * u2, Math.cos(v1) * u2};
   }
 }
