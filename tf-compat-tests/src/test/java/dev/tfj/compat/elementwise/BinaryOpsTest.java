@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.tfj.Tensor;
+import dev.tfj.compat.ComparedWithTensorFlow;
+import dev.tfj.compat.gradcheck.GradientChecker;
 import dev.tfj.ops.DType;
 import dev.tfj.tf;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * column, y as a row), other broadcast shapes including empty ones, TensorFlow's errors for
  * integer division by zero, incompatible shapes and mixed dtypes; and gradients, with ties.
  */
+@ComparedWithTensorFlow({"FloorDiv", "FloorMod", "Maximum", "Minimum", "SquaredDifference",
+    "LogicalAnd", "LogicalOr", "AddV2", "Sub", "Mul", "Pow"})
 class BinaryOpsTest {
   record Case(String op, BinaryOperator<Tensor> tfj, Tolerance tolerance) {
     @Override
@@ -156,17 +160,12 @@ class BinaryOpsTest {
     return tests.stream();
   }
 
-  /** TensorFlow Java has no FloorMod gradient: central differences, away from the jumps. */
+  /** TensorFlow Java has no FloorMod gradient: float64 central differences, away from the jumps. */
   @Test
   void floorModGradientMatchesCentralDifferences() {
-    Flat x = Samples.smooth(DType.FLOAT64, 3, 4);
-    Flat y = Flat.of(DType.FLOAT64, new long[] {4}, 0.7, -1.3, 2.9, -0.45);
-    Flat w = Samples.upstream(DType.FLOAT64, 3, 4);
-    Flat[] expected = CentralDifferences.gradients(in -> tf.math.floormod(in.get(0), in.get(1)), w, x, y);
-    Tensor[] actual = TapeGradients.of(in -> tf.math.floormod(in.get(0), in.get(1)), w, x, y);
-    for (int k = 0; k < 2; k++) {
-      Expect.same(expected[k], Flat.of(actual[k]), Tolerance.ulps(1 << 24).fromOne(), "floormod");
-    }
+    GradientChecker.check("floormod", xs -> tf.math.floormod(xs.get(0), xs.get(1)),
+        Samples.smooth(DType.FLOAT64, 3, 4).tfj(), Flat.of(DType.FLOAT64, new long[] {4}, 0.7, -1.3, 2.9, -0.45).tfj())
+        .assertRan("FloorMod", "FloorDiv");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.tfj.Tensor;
+import dev.tfj.compat.ComparedWithTensorFlow;
 import dev.tfj.ops.DType;
 import dev.tfj.tf;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * integer (x86's conversion), uint8 keeps the low byte, integers wrap, anything nonzero (NaN
  * too) is true.
  */
+@ComparedWithTensorFlow({"Cast"})
 class CastTest {
   @TestFactory
   Stream<DynamicTest> everyPairOfDtypes() {

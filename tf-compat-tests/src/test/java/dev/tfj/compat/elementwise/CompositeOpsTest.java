@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.tfj.Tensor;
+import dev.tfj.compat.ComparedWithTensorFlow;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
 import dev.tfj.tf;
@@ -26,6 +27,7 @@ import org.tensorflow.op.Ops;
  * sigmoid_cross_entropy_with_logits, leaky_relu of integers, add_n, where), checked against the
  * same composition of TensorFlow's ops: values, gradients and Python-level errors.
  */
+@ComparedWithTensorFlow({"AddN", "SelectV2", "Where"})
 class CompositeOpsTest {
   // ---- clip_by_value = maximum(minimum(t, max), min) ----
 

@@ -1,11 +1,18 @@
 package dev.tfj.compat.elementwise;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.tfj.GradientTape;
 import dev.tfj.Tensor;
+import dev.tfj.compat.ComparedWithTensorFlow;
+import dev.tfj.compat.gradcheck.GradientChecker;
+import dev.tfj.eager.EagerRunner;
+import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.ops.DType;
+import dev.tfj.ops.Operand;
 import dev.tfj.tf;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * activation's gradient against the TensorFlow *Grad kernel its Python gradient calls, on edge
  * inputs and edge upstream gradients (0, infinities, NaN); and second derivatives.
  */
+@ComparedWithTensorFlow({"ReluGrad", "Relu6Grad", "LeakyReluGrad", "Sqrt"})
 class EdgeGradientsTest {
   @Test
   void pinnedValuesAtKinksAndTies() {
@@ -76,6 +84,26 @@ class EdgeGradientsTest {
       y = f.apply(t);
     }
     assertArrayEquals(expected, (double[]) tape.gradient(y, t).numpy(), 0);
+  }
+
+  /** The activation *Grad ops, which gradients call, check their shapes as TensorFlow does. */
+  @Test
+  void activationGradOpsRequireEqualShapes() {
+    EagerRunner run = EagerRunner.INSTANCE;
+    Operand g = run.constant(DType.FLOAT32, new long[] {2}, new float[] {1, 2});
+    Operand f = run.constant(DType.FLOAT32, new long[] {3}, new float[] {1, 2, 3});
+    for (String op : List.of("ReluGrad", "Relu6Grad", "LeakyReluGrad")) {
+      TensorFlowJava.Outcome tf = TensorFlowJava.eager(op, new Object[0],
+          Flat.of(DType.FLOAT32, new long[] {2}, 1, 2), Flat.of(DType.FLOAT32, new long[] {3}, 1, 2, 3));
+      InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> {
+        switch (op) {
+          case "ReluGrad" -> run.reluGrad(g, f);
+          case "Relu6Grad" -> run.relu6Grad(g, f);
+          default -> run.leakyReluGrad(g, f, 0.2f);
+        }
+      });
+      assertEquals(tf.message() + " [Op:" + op + "]", e.getMessage());
+    }
   }
 
   /** An activation and the *Grad kernel TensorFlow's Python gradient calls, with its inputs. */
@@ -139,39 +167,28 @@ class EdgeGradientsTest {
    * Second derivatives through the tape (gradients are ops, recorded by an outer tape), against
    * float64 central differences of TFJ's first derivative: TensorFlow Java cannot differentiate
    * TanhGrad, SigmoidGrad, ReluGrad and the other *Grad ops, so it gives no reference here.
+   * Each names an op its backward pass must run.
    */
   @TestFactory
   Stream<DynamicTest> secondDerivatives() {
-    List<Function<Tensor, Tensor>> fs = List.of(tf::tanh, tf::sigmoid, tf.nn::relu, tf.nn::elu,
-        tf.nn::selu, tf.math::softplus, tf::sin, tf::cos, tf.math::erf, tf::abs, tf.math::log1p,
-        tf.math::expm1, tf::atan, tf.math::rsqrt, tf.math::reciprocal, x -> tf.nn.leaky_relu(x, 0.2),
-        tf.nn::gelu, x -> tf.nn.gelu(x, true), tf.nn::relu6);
-    List<String> names = List.of("tanh", "sigmoid", "relu", "elu", "selu", "softplus", "sin", "cos",
-        "erf", "abs", "log1p", "expm1", "atan", "rsqrt", "reciprocal", "leaky_relu", "gelu",
-        "gelu approximate", "relu6");
-    List<DynamicTest> tests = new ArrayList<>();
-    for (int k = 0; k < fs.size(); k++) {
-      Function<Tensor, Tensor> f = fs.get(k);
-      int index = k;
-      tests.add(dynamicTest(names.get(k), () -> {
-        Flat x = Flat.of(DType.FLOAT64, new long[] {6}, 0.3, 0.7, 1.2, 1.6, 0.05, 2.7);
-        Flat w = Samples.upstream(DType.FLOAT64, 6);
-        Function<List<Tensor>, Tensor> firstDerivative = in -> {
-          Tensor t = in.get(0);
-          GradientTape inner = tf.GradientTape();
-          Tensor y;
-          try (inner) {
-            inner.watch(t);
-            y = f.apply(t);
-          }
-          return inner.gradient(y, t);
-        };
-        Flat expected = CentralDifferences.gradients(firstDerivative, w, x)[0];
-        Flat actual = Flat.of(TapeGradients.of(firstDerivative, w, x)[0]);
-        // Central differences of a first derivative are good to about 1e-8 here.
-        Expect.same(expected, actual, Tolerance.ulps(1 << 27).fromOne(), names.get(index));
-      }));
-    }
-    return tests.stream();
+    record Second(String name, Function<Tensor, Tensor> f, String op) {}
+    return Stream.of(
+        new Second("tanh", tf::tanh, "Tanh"), new Second("sigmoid", tf::sigmoid, "Sigmoid"),
+        new Second("relu", tf.nn::relu, "ReluGrad"), new Second("relu6", tf.nn::relu6, "Relu6Grad"),
+        new Second("leaky_relu", x -> tf.nn.leaky_relu(x, 0.2), "LeakyReluGrad"),
+        new Second("elu", tf.nn::elu, "Elu"), new Second("selu", tf.nn::selu, "Selu"),
+        new Second("softplus", tf.math::softplus, "Softplus"), new Second("sin", tf::sin, "Cos"),
+        new Second("cos", tf::cos, "Sin"), new Second("erf", tf.math::erf, "Erf"),
+        new Second("abs", tf::abs, "Sign"), new Second("log1p", tf.math::log1p, "Log1p"),
+        new Second("expm1", tf.math::expm1, "Expm1"), new Second("atan", tf::atan, "Atan"),
+        new Second("asin", tf::asin, "Asin"), new Second("acos", tf::acos, "Acos"),
+        new Second("tan", tf::tan, "Tan"), new Second("sinh", tf::sinh, "Sinh"),
+        new Second("cosh", tf::cosh, "Cosh"), new Second("rsqrt", x -> tf.math.rsqrt(tf.add(x, 1.0)), "Rsqrt"),
+        new Second("reciprocal", tf.math::reciprocal, "Reciprocal"),
+        new Second("squared_difference", x -> tf.math.squared_difference(x, tf.multiply(x, x)), "SquaredDifference"),
+        new Second("floormod", x -> tf.math.floormod(tf.multiply(x, x), 0.7), "FloorMod"),
+        new Second("gelu", tf.nn::gelu, "Erf"), new Second("gelu approximate", x -> tf.nn.gelu(x, true), "Tanh"))
+        .map(c -> dynamicTest(c.name, () -> GradientChecker.checkSecondOrder(c.name, xs -> c.f.apply(xs.get(0)),
+            GradientChecker.f64(new long[] {6}, 0.3, 0.7, -0.45, 0.6, 0.05, -0.8)).assertRan(c.op)));
   }
 }

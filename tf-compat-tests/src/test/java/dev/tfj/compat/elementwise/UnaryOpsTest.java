@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.tfj.GradientTape;
 import dev.tfj.Tensor;
+import dev.tfj.compat.ComparedWithTensorFlow;
 import dev.tfj.ops.DType;
 import dev.tfj.tf;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.TestFactory;
  * error) in several shapes including scalars and empty tensors, on edge values (signed zeros,
  * rounding ties, infinities, NaN); and gradients against TensorFlow's graph-mode gradients.
  */
+@ComparedWithTensorFlow({"Neg", "Square", "Abs", "Sign", "Reciprocal", "Rsqrt", "Expm1", "Log1p",
+    "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Tanh", "Sigmoid", "Softplus",
+    "Erf", "Floor", "Ceil", "Round", "Relu", "Relu6", "Elu", "Selu", "LeakyRelu", "IsNan",
+    "IsFinite", "LogicalNot"})
 class UnaryOpsTest {
   /**
    * One op: its TensorFlow name and attrs, its TFJ spelling, how close its floating results must
