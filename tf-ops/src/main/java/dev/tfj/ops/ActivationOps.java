@@ -82,5 +82,4 @@ public final class ActivationOps {
   private static Operand zero(OpRunner o, Operand like) {
     return o.scalar(like.dtype(), 0);
   }
-
 }
