@@ -235,4 +235,22 @@ public final class MathNamespace {
   }
 
   // ---- reductions (issue 3) ----
+
+  // ---- softmax (tf.nn's, also filed under tf.math; issue 3) ----
+
+  public Tensor softmax(Object logits) {
+    return tf.nn.softmax(logits);
+  }
+
+  public Tensor softmax(Object logits, int axis) {
+    return tf.nn.softmax(logits, axis);
+  }
+
+  public Tensor log_softmax(Object logits) {
+    return tf.nn.log_softmax(logits);
+  }
+
+  public Tensor log_softmax(Object logits, int axis) {
+    return tf.nn.log_softmax(logits, axis);
+  }
 }

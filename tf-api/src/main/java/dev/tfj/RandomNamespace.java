@@ -4,6 +4,7 @@ import static dev.tfj.Ops.RUN;
 
 import dev.tfj.eager.RandomSeeds;
 import dev.tfj.eager.TensorHandle;
+import dev.tfj.errors.ValueError;
 import dev.tfj.ops.Attrs;
 import dev.tfj.ops.DType;
 import dev.tfj.ops.Op;
@@ -43,9 +44,38 @@ public final class RandomNamespace {
 
   /** {@code RandomStandardNormal(shape) * stddev + mean}. */
   public Tensor normal(long[] shape, Object mean, Object stddev, DType dtype, Long seed) {
+    return scaled(RandomOps.STANDARD_NORMAL, shape, mean, stddev, dtype, seed);
+  }
+
+  public Tensor truncated_normal(long[] shape) {
+    return truncated_normal(shape, 0.0, 1.0, DType.FLOAT32, null);
+  }
+
+  public Tensor truncated_normal(long[] shape, DType dtype) {
+    return truncated_normal(shape, 0.0, 1.0, dtype, null);
+  }
+
+  public Tensor truncated_normal(long[] shape, Object mean) {
+    return truncated_normal(shape, mean, 1.0, DType.FLOAT32, null);
+  }
+
+  public Tensor truncated_normal(long[] shape, Object mean, Object stddev) {
+    return truncated_normal(shape, mean, stddev, DType.FLOAT32, null);
+  }
+
+  public Tensor truncated_normal(long[] shape, Object mean, Object stddev, DType dtype) {
+    return truncated_normal(shape, mean, stddev, dtype, null);
+  }
+
+  /** {@code TruncatedNormal(shape) * stddev + mean}: samples within two standard deviations. */
+  public Tensor truncated_normal(long[] shape, Object mean, Object stddev, DType dtype, Long seed) {
+    return scaled(RandomOps.TRUNCATED_NORMAL, shape, mean, stddev, dtype, seed);
+  }
+
+  private static Tensor scaled(Op op, long[] shape, Object mean, Object stddev, DType dtype, Long seed) {
     TensorHandle m = Convert.toHandle(mean, dtype);
     TensorHandle s = Convert.toHandle(stddev, dtype);
-    Operand sample = sample(RandomOps.STANDARD_NORMAL, shape, dtype, seed);
+    Operand sample = sample(op, shape, dtype, seed);
     return Tensor.wrap(RUN.add(RUN.mul(sample, s), m));
   }
 
@@ -79,6 +109,41 @@ public final class RandomNamespace {
       return Tensor.wrap(maxIsOne ? result : RUN.mul(result, hi));
     }
     return Tensor.wrap(RUN.add(RUN.mul(result, RUN.sub(hi, lo)), lo));
+  }
+
+  public Tensor categorical(Object logits, int num_samples) {
+    return categorical(logits, num_samples, null, null);
+  }
+
+  public Tensor categorical(Object logits, int num_samples, DType dtype) {
+    return categorical(logits, num_samples, dtype, null);
+  }
+
+  /**
+   * {@code num_samples} class indices per row of {@code logits} ([batch, classes]), drawn with
+   * probabilities softmax(logits); dtype int64 (null) or int32.
+   */
+  public Tensor categorical(Object logits, int num_samples, DType dtype, Long seed) {
+    TensorHandle l = Convert.toHandle(logits, null);
+    DType out = dtype == null ? DType.INT64 : dtype;
+    if (out != DType.INT32 && out != DType.INT64) {
+      throw new ValueError("Argument `dtype` got invalid value <dtype: '" + out.typeName()
+          + "'>. Accepted dtypes are (tf.int32, tf.int64).");
+    }
+    long[] seeds = RandomSeeds.seedsFor(seed);
+    Attrs attrs = Attrs.of("seed", seeds[0], "seed2", seeds[1], "output_dtype", out);
+    return Tensor.wrap(RUN.run1(RandomOps.MULTINOMIAL, attrs, l, RUN.scalar(DType.INT32, num_samples)));
+  }
+
+  public Tensor shuffle(Object value) {
+    return shuffle(value, null);
+  }
+
+  /** A random permutation of {@code value} along its first axis. */
+  public Tensor shuffle(Object value, Long seed) {
+    TensorHandle v = Convert.toHandle(value, null);
+    long[] seeds = RandomSeeds.seedsFor(seed);
+    return Tensor.wrap(RUN.run1(RandomOps.RANDOM_SHUFFLE, Attrs.of("seed", seeds[0], "seed2", seeds[1]), v));
   }
 
   private static Operand sample(Op op, long[] shape, DType dtype, Long seed) {

@@ -97,6 +97,37 @@ public abstract class Tensor {
     return tf.not_equal(this, y);
   }
 
+  // ---- indexing ----
+
+  /**
+   * Python's {@code x[...]}, TensorFlow's {@code Tensor.__getitem__}: each argument is one item
+   * of the Python index, and the whole index is one {@code tf.strided_slice}, as in TensorFlow
+   * (so the gradient is StridedSliceGrad's). The items:
+   *
+   * <table>
+   *   <caption>Python index items and their Java spelling</caption>
+   *   <tr><th>Python</th><th>Java</th></tr>
+   *   <tr><td>{@code x[1]}, {@code x[-1]}</td><td>{@code x.get(1)}, {@code x.get(-1)}</td></tr>
+   *   <tr><td>{@code x[1:]}</td><td>{@code x.get(tf.slice_(1, null))}</td></tr>
+   *   <tr><td>{@code x[:2]}</td><td>{@code x.get(tf.slice_(2))}</td></tr>
+   *   <tr><td>{@code x[:, 1]}</td><td>{@code x.get(tf.slice_(null), 1)}</td></tr>
+   *   <tr><td>{@code x[1:, ::2]}</td>
+   *       <td>{@code x.get(tf.slice_(1, null), tf.slice_(null, null, 2))}</td></tr>
+   *   <tr><td>{@code x[::-1]}</td><td>{@code x.get(tf.slice_(null, null, -1))}</td></tr>
+   *   <tr><td>{@code x[..., None]}, {@code x[..., tf.newaxis]}</td>
+   *       <td>{@code x.get(tf.ellipsis, tf.newaxis)} (or {@code null} for None)</td></tr>
+   *   <tr><td>{@code x[i]} with a scalar int32/int64 tensor {@code i}</td><td>{@code x.get(i)}</td></tr>
+   * </table>
+   *
+   * <p>As in TensorFlow, an integer index out of range raises InvalidArgumentError ({@code slice
+   * index 5 of dimension 0 out of bounds.}) and slice bounds are clamped. Anything else as an
+   * item (a float, a string, a rank-1 tensor) raises TensorFlow's TypeError. Boolean masks
+   * ({@code x[mask]}, which TensorFlow turns into {@code tf.boolean_mask}) are not supported.
+   */
+  public Tensor get(Object... slice_spec) {
+    return Indexing.getitem(this, slice_spec);
+  }
+
   // ---- Python conversions ----
 
   /** Python's {@code bool(t)}: the truth of a one-element tensor (an empty one is false). */

@@ -275,6 +275,268 @@ public final class tf {
 
   // ---- shape and indexing (issue 3) ----
 
+  /** {@code tf.newaxis} (Python's None) in an index: a new axis of size 1. See {@link Tensor#get}. */
+  public static final Object newaxis = Indexing.Marker.NEWAXIS;
+
+  /** Python's {@code ...} in an index: as many full slices as the other items leave. */
+  public static final Object ellipsis = Indexing.Marker.ELLIPSIS;
+
+  /** Python's {@code slice(stop)}: {@code :stop}; {@code tf.slice_(null)} is {@code :}. */
+  public static Slice slice_(Integer stop) {
+    return new Slice(null, stop, null);
+  }
+
+  /** Python's {@code slice(start, stop)}: {@code start:stop}; null is None. */
+  public static Slice slice_(Integer start, Integer stop) {
+    return new Slice(start, stop, null);
+  }
+
+  /** Python's {@code slice(start, stop, step)}: {@code start:stop:step}; null is None. */
+  public static Slice slice_(Integer start, Integer stop, Integer step) {
+    return new Slice(start, stop, step);
+  }
+
+  public static Tensor expand_dims(Object input, int axis) {
+    return unary(input, h -> RUN.expandDims(h, axis));
+  }
+
+  /** Removes every dimension of size 1. */
+  public static Tensor squeeze(Object input) {
+    return squeeze(input, new int[0]);
+  }
+
+  public static Tensor squeeze(Object input, int axis) {
+    return squeeze(input, new int[] {axis});
+  }
+
+  /** Removes the given dimensions, which must have size 1 (an empty list removes all of size 1). */
+  public static Tensor squeeze(Object input, int[] axis) {
+    return unary(input, h -> RUN.squeeze(h, axis));
+  }
+
+  public static Tensor concat(java.util.List<?> values, int axis) {
+    return ArrayFunctions.concat(values, axis);
+  }
+
+  public static Tensor stack(java.util.List<?> values) {
+    return ArrayFunctions.stack(values, 0);
+  }
+
+  public static Tensor stack(java.util.List<?> values, int axis) {
+    return ArrayFunctions.stack(values, axis);
+  }
+
+  public static java.util.List<Tensor> unstack(Object value) {
+    return ArrayFunctions.unstack(value, null, 0);
+  }
+
+  /** {@code num} null means the size of the axis. */
+  public static java.util.List<Tensor> unstack(Object value, Integer num) {
+    return ArrayFunctions.unstack(value, num, 0);
+  }
+
+  public static java.util.List<Tensor> unstack(Object value, Integer num, int axis) {
+    return ArrayFunctions.unstack(value, num, axis);
+  }
+
+  /** Splits along axis 0 into {@code num_or_size_splits} equal parts. */
+  public static java.util.List<Tensor> split(Object value, int num_or_size_splits) {
+    return split(value, num_or_size_splits, 0);
+  }
+
+  public static java.util.List<Tensor> split(Object value, int num_or_size_splits, int axis) {
+    return ArrayFunctions.wrapAll(RUN.split(handle(value), num_or_size_splits, axis));
+  }
+
+  /** Splits along axis 0 into parts of the given sizes; one size may be -1 (the rest). */
+  public static java.util.List<Tensor> split(Object value, int[] num_or_size_splits) {
+    return ArrayFunctions.split(value, num_or_size_splits, 0, null);
+  }
+
+  public static java.util.List<Tensor> split(Object value, int[] num_or_size_splits, int axis) {
+    return ArrayFunctions.split(value, num_or_size_splits, axis, null);
+  }
+
+  public static java.util.List<Tensor> split(Object value, int[] num_or_size_splits, int axis,
+      Integer num) {
+    return ArrayFunctions.split(value, num_or_size_splits, axis, num);
+  }
+
+  /** {@code size[i] == -1} takes everything from {@code begin[i]} on. */
+  public static Tensor slice(Object input_, int[] begin, int[] size) {
+    return unary(input_, h -> RUN.slice(h, longs(begin), longs(size)));
+  }
+
+  public static Tensor strided_slice(Object input_, int[] begin, int[] end) {
+    return strided_slice(input_, begin, end, null, 0, 0, 0, 0, 0);
+  }
+
+  /** {@code strides} null means all ones. */
+  public static Tensor strided_slice(Object input_, int[] begin, int[] end, int[] strides) {
+    return strided_slice(input_, begin, end, strides, 0, 0, 0, 0, 0);
+  }
+
+  public static Tensor strided_slice(Object input_, int[] begin, int[] end, int[] strides,
+      int begin_mask) {
+    return strided_slice(input_, begin, end, strides, begin_mask, 0, 0, 0, 0);
+  }
+
+  public static Tensor strided_slice(Object input_, int[] begin, int[] end, int[] strides,
+      int begin_mask, int end_mask) {
+    return strided_slice(input_, begin, end, strides, begin_mask, end_mask, 0, 0, 0);
+  }
+
+  public static Tensor strided_slice(Object input_, int[] begin, int[] end, int[] strides,
+      int begin_mask, int end_mask, int ellipsis_mask) {
+    return strided_slice(input_, begin, end, strides, begin_mask, end_mask, ellipsis_mask, 0, 0);
+  }
+
+  public static Tensor strided_slice(Object input_, int[] begin, int[] end, int[] strides,
+      int begin_mask, int end_mask, int ellipsis_mask, int new_axis_mask) {
+    return strided_slice(input_, begin, end, strides, begin_mask, end_mask, ellipsis_mask,
+        new_axis_mask, 0);
+  }
+
+  /**
+   * TensorFlow's strided slice with all five masks; bit i of a mask refers to entry i of
+   * begin/end/strides. {@link Tensor#get} is the NumPy-style spelling of the same op.
+   */
+  public static Tensor strided_slice(Object input_, int[] begin, int[] end, int[] strides,
+      int begin_mask, int end_mask, int ellipsis_mask, int new_axis_mask, int shrink_axis_mask) {
+    int[] steps = strides != null ? strides : java.util.Collections.nCopies(begin.length, 1)
+        .stream().mapToInt(Integer::intValue).toArray();
+    return unary(input_, h -> RUN.stridedSlice(h, RUN.int32s(begin), RUN.int32s(end),
+        RUN.int32s(steps), dev.tfj.ops.OpRunner.sliceMasks(begin_mask, end_mask, ellipsis_mask,
+            new_axis_mask, shrink_axis_mask)));
+  }
+
+  public static Tensor gather(Object params, Object indices) {
+    return ArrayFunctions.gather(params, indices, null, 0);
+  }
+
+  /**
+   * TensorFlow's {@code tf.gather(params, indices, axis=axis)}. (Its deprecated
+   * {@code validate_indices}, which TensorFlow ignores, is left out of the Java overloads.)
+   */
+  public static Tensor gather(Object params, Object indices, int axis) {
+    return ArrayFunctions.gather(params, indices, axis, 0);
+  }
+
+  /**
+   * {@code axis} null means {@code batch_dims}. The gradient for params is dense, where
+   * TensorFlow returns {@code tf.IndexedSlices} for axis 0: the same values as
+   * {@code tf.convert_to_tensor} of them (rows of repeated indices summed).
+   */
+  public static Tensor gather(Object params, Object indices, Integer axis, int batch_dims) {
+    return ArrayFunctions.gather(params, indices, axis, batch_dims);
+  }
+
+  public static Tensor gather_nd(Object params, Object indices) {
+    return ArrayFunctions.gatherNd(params, indices, 0);
+  }
+
+  public static Tensor gather_nd(Object params, Object indices, int batch_dims) {
+    return ArrayFunctions.gatherNd(params, indices, batch_dims);
+  }
+
+  /** Zeros of {@code shape} with {@code updates} added at {@code indices} (repeats sum). */
+  public static Tensor scatter_nd(Object indices, Object updates, long... shape) {
+    TensorHandle i = Convert.toHandle(indices, null);
+    return Tensor.wrap(RUN.scatterNd(i, handle(updates), RUN.indexVector(i.dtype, shape)));
+  }
+
+  public static Tensor tile(Object input, int[] multiples) {
+    return unary(input, h -> RUN.tile(h, RUN.int32s(multiples)));
+  }
+
+  public static Tensor broadcast_to(Object input, long... shape) {
+    return unary(input, h -> RUN.broadcastTo(h, shape));
+  }
+
+  /** {@code paddings[d]} is {before, after} for dimension d; pads with zeros. */
+  public static Tensor pad(Object tensor, int[][] paddings) {
+    return ArrayFunctions.pad(tensor, paddings, "CONSTANT", 0);
+  }
+
+  /** {@code mode}: "CONSTANT", "REFLECT" or "SYMMETRIC", in any case. */
+  public static Tensor pad(Object tensor, int[][] paddings, String mode) {
+    return ArrayFunctions.pad(tensor, paddings, mode, 0);
+  }
+
+  public static Tensor pad(Object tensor, int[][] paddings, String mode, Object constant_values) {
+    return ArrayFunctions.pad(tensor, paddings, mode, constant_values);
+  }
+
+  public static Tensor reverse(Object tensor, int[] axis) {
+    return unary(tensor, h -> RUN.reverse(h, RUN.int32s(axis)));
+  }
+
+  public static Tensor one_hot(Object indices, int depth) {
+    return ArrayFunctions.oneHot(indices, depth, null, null, -1, null);
+  }
+
+  /** {@code on_value}/{@code off_value} null mean TensorFlow's defaults (1 and 0). */
+  public static Tensor one_hot(Object indices, int depth, Object on_value, Object off_value) {
+    return ArrayFunctions.oneHot(indices, depth, on_value, off_value, -1, null);
+  }
+
+  /** {@code axis} -1 (TensorFlow's None) puts the new axis last. */
+  public static Tensor one_hot(Object indices, int depth, Object on_value, Object off_value,
+      int axis) {
+    return ArrayFunctions.oneHot(indices, depth, on_value, off_value, axis, null);
+  }
+
+  public static Tensor one_hot(Object indices, int depth, Object on_value, Object off_value,
+      int axis, DType dtype) {
+    return ArrayFunctions.oneHot(indices, depth, on_value, off_value, axis, dtype);
+  }
+
+  /** {@code num} evenly spaced values from start to stop, both included. */
+  public static Tensor linspace(Object start, Object stop, Object num) {
+    return ArrayFunctions.linspace(start, stop, num, 0);
+  }
+
+  public static Tensor linspace(Object start, Object stop, Object num, int axis) {
+    return ArrayFunctions.linspace(start, stop, num, axis);
+  }
+
+  /** {@code tf.meshgrid(*args)} with indexing 'xy'. */
+  public static java.util.List<Tensor> meshgrid(Object... args) {
+    return ArrayFunctions.meshgrid(java.util.List.of(args), "xy");
+  }
+
+  /** {@code tf.meshgrid(*args, indexing=indexing)}: 'xy' (the default) or 'ij'. */
+  public static java.util.List<Tensor> meshgrid(java.util.List<?> args, String indexing) {
+    return ArrayFunctions.meshgrid(args, indexing);
+  }
+
+  /** The shape as an int32 vector. */
+  public static Tensor shape(Object input) {
+    return shape(input, int32);
+  }
+
+  public static Tensor shape(Object input, DType out_type) {
+    return unary(input, h -> RUN.shape(h, out_type));
+  }
+
+  /** The number of elements, as an int32 scalar. */
+  public static Tensor size(Object input) {
+    return size(input, int32);
+  }
+
+  public static Tensor size(Object input, DType out_type) {
+    return unary(input, h -> RUN.size(h, out_type));
+  }
+
+  /** The number of dimensions, as an int32 scalar. */
+  public static Tensor rank(Object input) {
+    return unary(input, RUN::rank);
+  }
+
+  private static long[] longs(int[] values) {
+    return java.util.Arrays.stream(values).asLongStream().toArray();
+  }
+
   // ---- math ----
 
   public static Tensor add(Object x, Object y) {

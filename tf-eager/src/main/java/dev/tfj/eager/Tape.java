@@ -241,7 +241,7 @@ public final class Tape {
       throw new LookupError("gradient registry has no entry for: " + e.op.name);
     }
     for (int i = 0; i < dys.length; i++) {
-      if (dys[i] == null) {
+      if (dys[i] == null && !e.op.passesNullGradient(i)) {
         TensorHandle out = e.outputs[i];
         dys[i] = o.fill(out.shape, o.scalar(out.dtype, 0));
       }

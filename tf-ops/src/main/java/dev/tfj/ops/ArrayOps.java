@@ -44,20 +44,7 @@ public final class ArrayOps {
 
   /** Its gradient is the broadcast undone, which the tape does for broadcasting ops. */
   public static final Op BROADCAST_TO = Op.define("BroadcastTo").broadcasting()
-      .outputShape((in, a) -> {
-        long[] target = ShapeRules.shapeFromInput(in, 1);
-        long[] x = in[0].shape();
-        boolean ok = x.length <= target.length;
-        for (int i = 0; ok && i < x.length; i++) {
-          long t = target[target.length - x.length + i];
-          ok = x[i] == t || x[i] == 1;
-        }
-        if (!ok) {
-          throw new InvalidArgumentError("Unable to broadcast tensor of shape " + Shapes.str(x)
-              + " to tensor of shape " + Shapes.str(target));
-        }
-        return target;
-      })
+      .outputShape(ArrayOps::broadcastToShape)
       .gradient((o, c) -> grads(c.dy(), null));
 
   /** Fill(dims, value): the value's gradient is the sum of the output's. */
@@ -117,6 +104,19 @@ public final class ArrayOps {
     return o.dtype().is_integer() ? Long.toString((long) v) : Float.toString((float) v);
   }
 
+  /** Shape, Size and Rank describe a tensor; TensorFlow registers them as not differentiable. */
+  public static final Op SHAPE = Op.define("Shape")
+      .outputShape((in, a) -> new long[] {in[0].shape().length})
+      .notDifferentiable();
+
+  public static final Op SIZE = Op.define("Size")
+      .outputShape((in, a) -> Shapes.SCALAR)
+      .notDifferentiable();
+
+  public static final Op RANK = Op.define("Rank")
+      .outputShape((in, a) -> Shapes.SCALAR)
+      .notDifferentiable();
+
   /** SelectV2(condition, x, y): TensorFlow 2's tf.where, broadcasting all three. */
   public static final Op SELECT_V2 = Op.define("SelectV2").broadcasting()
       .outputShape((in, a) -> {
@@ -135,10 +135,15 @@ public final class ArrayOps {
 
   // ---- shape rules ----
 
+  /**
+   * TensorFlow's Reshape: at most one -1, inferred from the other sizes. Zero sizes are left out
+   * of that inference (on both sides), so a -1 beside a 0 can still be resolved.
+   */
   private static long[] reshapeShape(Operand[] in, Attrs a) {
     long[] requested = in[1].longValues();
-    long elements = Shapes.numElements(in[0].shape());
-    long known = 1;
+    long[] x = in[0].shape();
+    long product = 1;
+    boolean zeroRequested = false;
     int unknown = -1;
     for (int i = 0; i < requested.length; i++) {
       if (requested[i] == -1) {
@@ -149,22 +154,52 @@ public final class ArrayOps {
         unknown = i;
       } else if (requested[i] < 0) {
         throw new InvalidArgumentError("Size " + i + " must be non-negative, not " + requested[i]);
+      } else if (requested[i] == 0) {
+        zeroRequested = true;
       } else {
-        known *= requested[i];
+        product *= requested[i];
       }
     }
     long[] out = requested.clone();
     if (unknown >= 0) {
-      if (known == 0 || elements % known != 0) {
-        throw new InvalidArgumentError("Input to reshape is a tensor with " + elements
-            + " values, but the requested shape requires a multiple of " + known);
+      long elements = 1;
+      boolean zeroGiven = false;
+      for (long d : x) {
+        if (d > 0 || !zeroRequested) {
+          elements *= d;
+        } else {
+          zeroGiven = true;
+        }
       }
-      out[unknown] = elements / known;
-    } else if (known != elements) {
+      long missing = elements / product;
+      if (!zeroGiven && product * missing != elements) {
+        throw new InvalidArgumentError("Input to reshape is a tensor with " + elements
+            + " values, but the requested shape requires a multiple of " + product);
+      }
+      out[unknown] = missing;
+    }
+    long elements = Shapes.numElements(x);
+    if (Shapes.numElements(out) != elements) {
       throw new InvalidArgumentError("Input to reshape is a tensor with " + elements
-          + " values, but the requested shape has " + known);
+          + " values, but the requested shape has " + Shapes.numElements(out));
     }
     return out;
+  }
+
+  /** BroadcastTo's three checks in its kernel's order: rank, compatibility, then the result. */
+  private static long[] broadcastToShape(Operand[] in, Attrs a) {
+    long[] target = ShapeRules.shapeFromInput(in, 1);
+    long[] x = in[0].shape();
+    if (x.length > target.length) {
+      throw new InvalidArgumentError("Rank of input (" + x.length + ") must be no greater than rank"
+          + " of output shape (" + target.length + ").");
+    }
+    long[] result = Shapes.broadcast(x, target);
+    if (!java.util.Arrays.equals(result, target)) {
+      throw new InvalidArgumentError("Unable to broadcast tensor of shape " + Shapes.str(x)
+          + " to tensor of shape " + Shapes.str(target));
+    }
+    return target;
   }
 
   private static long[] transposeShape(Operand[] in, Attrs a) {

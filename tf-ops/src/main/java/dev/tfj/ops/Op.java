@@ -28,11 +28,15 @@ public final class Op {
   private final Arg[] inputArgs;
   private final Arg[] outputArgs;
   private final int listInput;
+  /** Int attrs with a minimum (list lengths, split counts), checked on every call that sets them. */
+  private final AttrDef[] boundedInts;
 
   private ShapeFn shapeFn;
   private GradientFn gradient;
   private boolean notDifferentiable;
+  private boolean noGradientRegistered;
   private boolean broadcasting;
+  private boolean[] gradientMayBeMissing = new boolean[0];
 
   /** How one OpDef argument gets its dtype: fixed, or from type attr {@code typeAttr}. */
   private record Arg(String name, DataType fixed, int typeAttr, String numberAttr) {}
@@ -72,6 +76,8 @@ public final class Op {
       }
     }
     listInput = list;
+    boundedInts = def.getAttrList().stream()
+        .filter(a -> a.getType().equals("int") && a.getHasMinimum()).toArray(AttrDef[]::new);
   }
 
   private static Arg[] args(List<ArgDef> defs, List<String> typeAttrs) {
@@ -122,6 +128,32 @@ public final class Op {
   }
 
   /**
+   * TensorFlow registers neither a gradient nor NotDifferentiable for this op, so a gradient
+   * through it raises {@code LookupError} there; the mark says that is deliberate here too.
+   */
+  public Op noGradientRegistered() {
+    this.noGradientRegistered = true;
+    return this;
+  }
+
+  /**
+   * Outputs whose upstream gradient the rule takes as null when nothing flows into them, where
+   * other outputs get zeros (TensorFlow's FunctionsAcceptingNoneForIndicesMap): the rule can then
+   * skip work such as the second-order term of the softmax cross-entropy ops.
+   */
+  public Op nullGradientWhenUnused(int... outputs) {
+    int size = 0;
+    for (int i : outputs) {
+      size = Math.max(size, i + 1);
+    }
+    gradientMayBeMissing = new boolean[size];
+    for (int i : outputs) {
+      gradientMayBeMissing[i] = true;
+    }
+    return this;
+  }
+
+  /**
    * Marks an elementwise op whose inputs broadcast to the output. Its gradient rule returns
    * output-shaped gradients and the tape reduces them to the input shapes.
    */
@@ -136,6 +168,15 @@ public final class Op {
 
   public boolean isNotDifferentiable() {
     return notDifferentiable;
+  }
+
+  public boolean hasNoGradientRegistered() {
+    return noGradientRegistered;
+  }
+
+  /** Whether output {@code i}'s gradient reaches the rule as null when none flows in. */
+  public boolean passesNullGradient(int i) {
+    return i < gradientMayBeMissing.length && gradientMayBeMissing[i];
   }
 
   public boolean isBroadcasting() {
@@ -157,6 +198,8 @@ public final class Op {
    * dictates; raises TensorFlow's InvalidArgumentError for a dtype mismatch or a disallowed type.
    */
   public DType[] outputTypes(Operand[] inputs, Attrs attrs) {
+    int outputCount = outputCount(attrs);
+    checkMinimums(attrs);
     DType[] types = new DType[typeAttrs.length];
     for (int k = 0; k < types.length; k++) {
       if (attrs.find(typeAttrs[k]) instanceof DType d) {
@@ -184,7 +227,7 @@ public final class Op {
         throw new InvalidArgumentError(disallowedTypeMessage(typeAttrs[k], types[k]));
       }
     }
-    DType[] out = new DType[outputCount(attrs)];
+    DType[] out = new DType[outputCount];
     for (int i = 0; i < out.length; i++) {
       Arg arg = outputArgs[Math.min(i, outputArgs.length - 1)];
       out[i] = arg.typeAttr >= 0 ? types[arg.typeAttr] : DType.fromProto(arg.fixed);
@@ -201,9 +244,22 @@ public final class Op {
 
   private int outputCount(Attrs attrs) {
     if (outputArgs.length == 1 && !outputArgs[0].numberAttr.isEmpty()) {
-      return (int) attrs.integer(outputArgs[0].numberAttr);
+      long n = attrs.integer(outputArgs[0].numberAttr);
+      if (n < 0) {
+        throw new InvalidArgumentError("Value for number_attr() " + n + " < 0");
+      }
+      return (int) n;
     }
     return outputArgs.length;
+  }
+
+  private void checkMinimums(Attrs attrs) {
+    for (AttrDef a : boundedInts) {
+      if (attrs.find(a.getName()) instanceof Number n && n.longValue() < a.getMinimum()) {
+        throw new InvalidArgumentError("Value for attr '" + a.getName() + "' of " + n
+            + " must be at least minimum " + a.getMinimum() + nodeDefSuffix());
+      }
+    }
   }
 
   private static boolean contains(DType[] types, DType t) {
@@ -225,8 +281,12 @@ public final class Op {
       }
     }
     return "Value for attr '" + attr + "' of " + actual.cppName()
-        + " is not in the list of allowed values: " + allowed
-        + "\n\t; NodeDef: {{node " + name + "}}; " + OpSummary.of(def);
+        + " is not in the list of allowed values: " + allowed + nodeDefSuffix();
+  }
+
+  /** What TensorFlow appends to an attr that fails validation: the node and the OpDef summary. */
+  private String nodeDefSuffix() {
+    return "\n\t; NodeDef: {{node " + name + "}}; " + OpSummary.of(def);
   }
 
   @Override

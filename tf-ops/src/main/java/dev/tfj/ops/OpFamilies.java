@@ -8,7 +8,12 @@ final class OpFamilies {
     MathOps.load();
     ArrayOps.load();
     RandomOps.load();
+    NnOps.load();
     StateOps.load();
+    JoinOps.load();
+    SliceOps.load();
+    PadOps.load();
+    GatherOps.load();
     ElementwiseOps.load();
     ActivationOps.load();
   }

@@ -87,6 +87,137 @@ public abstract class OpRunner {
 
   // ---- shape and indexing (issue 3) ----
 
+  /** An integer vector of {@code dtype} (int32 or int64): index and shape arguments. */
+  public final Operand indexVector(DType dtype, long[] values) {
+    if (dtype == DType.INT64) {
+      return constant(DType.INT64, new long[] {values.length}, values.clone());
+    }
+    return int32s(values);
+  }
+
+  public final Operand shape(Operand x, DType outType) {
+    return run1(ArrayOps.SHAPE, Attrs.of("out_type", outType), x);
+  }
+
+  public final Operand size(Operand x, DType outType) {
+    return run1(ArrayOps.SIZE, Attrs.of("out_type", outType), x);
+  }
+
+  public final Operand rank(Operand x) {
+    return run1(ArrayOps.RANK, Attrs.NONE, x);
+  }
+
+  public final Operand concat(List<? extends Operand> values, int axis) {
+    Operand[] in = values.toArray(new Operand[values.size() + 1]);
+    in[values.size()] = scalar(DType.INT32, axis);
+    return run1(JoinOps.CONCAT, Attrs.of("N", values.size()), in);
+  }
+
+  public final Operand stack(List<? extends Operand> values, int axis) {
+    return run1(JoinOps.PACK, Attrs.of("N", values.size(), "axis", axis),
+        values.toArray(new Operand[0]));
+  }
+
+  public final Operand[] unstack(Operand x, int num, int axis) {
+    return run(JoinOps.UNPACK, Attrs.of("num", num, "axis", axis), x);
+  }
+
+  /** Split into {@code num} equal parts along {@code axis}. */
+  public final Operand[] split(Operand x, int num, int axis) {
+    return run(JoinOps.SPLIT, Attrs.of("num_split", num), scalar(DType.INT32, axis), x);
+  }
+
+  /** Split into parts of the given sizes along {@code axis}; one size may be -1. */
+  public final Operand[] splitV(Operand x, long[] sizes, int axis) {
+    return splitV(x, sizes, axis, sizes.length);
+  }
+
+  /** SplitV with an explicit output count, which TensorFlow checks against the sizes. */
+  public final Operand[] splitV(Operand x, long[] sizes, int axis, int num) {
+    return run(JoinOps.SPLIT_V, Attrs.of("num_split", num), x, int32s(sizes),
+        scalar(DType.INT32, axis));
+  }
+
+  public final Operand slice(Operand x, long[] begin, long[] size) {
+    return run1(SliceOps.SLICE, Attrs.NONE, x, int32s(begin), int32s(size));
+  }
+
+  /**
+   * StridedSlice; {@code masks} holds begin_mask, end_mask, ellipsis_mask, new_axis_mask and
+   * shrink_axis_mask (see {@link #sliceMasks}).
+   */
+  public final Operand stridedSlice(Operand x, Operand begin, Operand end, Operand strides,
+      Attrs masks) {
+    return run1(SliceOps.STRIDED_SLICE, masks, x, begin, end, strides);
+  }
+
+  public final Operand stridedSliceGrad(Operand shape, Operand begin, Operand end, Operand strides,
+      Operand dy, Attrs masks) {
+    return run1(SliceOps.STRIDED_SLICE_GRAD, masks, shape, begin, end, strides, dy);
+  }
+
+  /** The attrs of a strided slice, in TensorFlow's order. */
+  public static Attrs sliceMasks(int beginMask, int endMask, int ellipsisMask, int newAxisMask,
+      int shrinkAxisMask) {
+    return Attrs.of("begin_mask", beginMask, "end_mask", endMask, "ellipsis_mask", ellipsisMask,
+        "new_axis_mask", newAxisMask, "shrink_axis_mask", shrinkAxisMask);
+  }
+
+  public final Operand reverse(Operand x, Operand axes) {
+    return run1(SliceOps.REVERSE, Attrs.NONE, x, axes);
+  }
+
+  public final Operand tile(Operand x, Operand multiples) {
+    return run1(PadOps.TILE, Attrs.NONE, x, multiples);
+  }
+
+  /** Pad with zeros; {@code paddings[d]} is {before, after} for dimension d. */
+  public final Operand pad(Operand x, long[][] paddings) {
+    return run1(PadOps.PAD, Attrs.NONE, x, paddingsMatrix(paddings));
+  }
+
+  public final Operand pad(Operand x, Operand paddings) {
+    return run1(PadOps.PAD, Attrs.NONE, x, paddings);
+  }
+
+  public final Operand padV2(Operand x, Operand paddings, Operand constantValue) {
+    return run1(PadOps.PAD_V2, Attrs.NONE, x, paddings, constantValue);
+  }
+
+  public final Operand mirrorPad(Operand x, Operand paddings, String mode) {
+    return run1(PadOps.MIRROR_PAD, Attrs.of("mode", mode), x, paddings);
+  }
+
+  public final Operand mirrorPadGrad(Operand dy, Operand paddings, String mode) {
+    return run1(PadOps.MIRROR_PAD_GRAD, Attrs.of("mode", mode), dy, paddings);
+  }
+
+  /** An int32 [n, 2] matrix from {before, after} rows. */
+  public final Operand paddingsMatrix(long[][] paddings) {
+    int[] flat = new int[2 * paddings.length];
+    for (int i = 0; i < paddings.length; i++) {
+      flat[2 * i] = Math.toIntExact(paddings[i][0]);
+      flat[2 * i + 1] = Math.toIntExact(paddings[i][1]);
+    }
+    return constant(DType.INT32, new long[] {paddings.length, 2}, flat);
+  }
+
+  public final Operand gather(Operand params, Operand indices, Operand axis, int batchDims) {
+    return run1(GatherOps.GATHER, Attrs.of("batch_dims", batchDims), params, indices, axis);
+  }
+
+  public final Operand gatherNd(Operand params, Operand indices) {
+    return run1(GatherOps.GATHER_ND, Attrs.NONE, params, indices);
+  }
+
+  public final Operand scatterNd(Operand indices, Operand updates, Operand shape) {
+    return run1(GatherOps.SCATTER_ND, Attrs.NONE, indices, updates, shape);
+  }
+
+  public final Operand oneHot(Operand indices, Operand depth, Operand on, Operand off, int axis) {
+    return run1(GatherOps.ONE_HOT, Attrs.of("axis", axis), indices, depth, on, off);
+  }
+
   // ---- math ----
 
   public final Operand add(Operand x, Operand y) {
@@ -340,6 +471,32 @@ public abstract class OpRunner {
   /** LeakyRelu's alpha is a float attr: float64 inputs see it rounded to float, as in TensorFlow. */
   public final Operand leakyRelu(Operand features, float alpha) {
     return run1(ActivationOps.LEAKY_RELU, Attrs.of("alpha", alpha), features);
+  }
+
+  public final Operand softmax(Operand logits) {
+    return run1(NnOps.SOFTMAX, Attrs.NONE, logits);
+  }
+
+  public final Operand logSoftmax(Operand logits) {
+    return run1(NnOps.LOG_SOFTMAX, Attrs.NONE, logits);
+  }
+
+  /** The per-example loss; the op's second output (its backprop) serves only its gradient. */
+  public final Operand softmaxCrossEntropyWithLogits(Operand features, Operand labels) {
+    return run1(NnOps.SOFTMAX_CROSS_ENTROPY, Attrs.NONE, features, labels);
+  }
+
+  public final Operand sparseSoftmaxCrossEntropyWithLogits(Operand features, Operand labels) {
+    return run1(NnOps.SPARSE_SOFTMAX_CROSS_ENTROPY, Attrs.NONE, features, labels);
+  }
+
+  /** {@code dataFormat} is "NHWC" (channels last) or "NCHW" (channels at axis 1). */
+  public final Operand biasAdd(Operand value, Operand bias, String dataFormat) {
+    return run1(NnOps.BIAS_ADD, Attrs.of("data_format", dataFormat), value, bias);
+  }
+
+  public final Operand l2Loss(Operand t) {
+    return run1(NnOps.L2_LOSS, Attrs.NONE, t);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.tfj.ops;
 
+import dev.tfj.errors.InvalidArgumentError;
+
 /**
  * Random ops. Their outputs are samples, not functions of their inputs, so TensorFlow marks
  * them not differentiable; tf.random.normal's mean and stddev are applied with ordinary ops
@@ -17,4 +19,36 @@ public final class RandomOps {
   public static final Op UNIFORM = Op.define("RandomUniform")
       .outputShape((in, a) -> ShapeRules.shapeFromInput(in, 0))
       .notDifferentiable();
+
+  /** Normal samples redrawn until they fall within two standard deviations. */
+  public static final Op TRUNCATED_NORMAL = Op.define("TruncatedNormal")
+      .outputShape((in, a) -> ShapeRules.shapeFromInput(in, 0))
+      .notDifferentiable();
+
+  /** Multinomial(logits [batch, classes], num_samples) -> class indices [batch, num_samples]. */
+  public static final Op MULTINOMIAL = Op.define("Multinomial")
+      .outputShape((in, a) -> {
+        long[] logits = in[0].shape();
+        if (logits.length != 2) {
+          throw new InvalidArgumentError("logits should be a matrix, got shape " + Shapes.str(logits));
+        }
+        if (in[1].shape().length != 0) {
+          throw new InvalidArgumentError("num_samples should be a scalar, got shape "
+              + Shapes.str(in[1].shape()));
+        }
+        long samples = in[1].longValues()[0];
+        if (samples < 0) {
+          throw new InvalidArgumentError("num_samples should be nonnegative, got " + samples);
+        }
+        if (logits[1] == 0) {
+          throw new InvalidArgumentError("num_classes should be positive, got 0");
+        }
+        return new long[] {logits[0], samples};
+      })
+      .notDifferentiable();
+
+  /** A permutation of the first axis. TensorFlow registers no gradient for it. */
+  public static final Op RANDOM_SHUFFLE = Op.define("RandomShuffle")
+      .outputShape(ShapeRules::sameAsFirst)
+      .noGradientRegistered();
 }

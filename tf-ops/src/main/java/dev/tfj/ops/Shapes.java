@@ -75,6 +75,23 @@ public final class Shapes {
     return java.util.Arrays.copyOf(axes, count);
   }
 
+  /** {@code shape} with a dimension of size {@code size} inserted before {@code axis}. */
+  public static long[] insertAxis(long[] shape, int axis, long size) {
+    long[] out = new long[shape.length + 1];
+    System.arraycopy(shape, 0, out, 0, axis);
+    out[axis] = size;
+    System.arraycopy(shape, axis, out, axis + 1, shape.length - axis);
+    return out;
+  }
+
+  /** {@code shape} without dimension {@code axis}. */
+  public static long[] removeAxis(long[] shape, int axis) {
+    long[] out = new long[shape.length - 1];
+    System.arraycopy(shape, 0, out, 0, axis);
+    System.arraycopy(shape, axis + 1, out, axis, out.length - axis);
+    return out;
+  }
+
   /** Resolves a possibly negative axis against a rank, or null when out of range. */
   public static int normalizeAxis(long axis, int rank) {
     return (int) (axis < 0 ? axis + rank : axis);

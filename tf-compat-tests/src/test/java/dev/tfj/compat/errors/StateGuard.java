@@ -25,19 +25,19 @@ import org.junit.jupiter.api.function.Executable;
  * variable it was given kept its dtype, shape and value, and that the tape still records and
  * still gives {@code dy/dv = x * x}, {@code dy/dx = 2 v x}, watching only {@code v}.
  */
-final class StateGuard implements AutoCloseable {
-  final Variable v = tf.Variable(new float[][] {{1, 2, 3}, {4, 5, 6}});
-  final Tensor x = tf.constant(new float[][] {{0.5f, -1, 2}, {3, 0.25f, -2}});
+public final class StateGuard implements AutoCloseable {
+  public final Variable v = tf.Variable(new float[][] {{1, 2, 3}, {4, 5, 6}});
+  public final Tensor x = tf.constant(new float[][] {{0.5f, -1, 2}, {3, 0.25f, -2}});
   private final GradientTape tape = tf.GradientTape(true);
   private final Tensor y;
 
-  StateGuard() {
+  public StateGuard() {
     tape.watch(x);
     y = tf.reduce_sum(tf.multiply(tf.multiply(v, x), x));
   }
 
   /** The exact error TensorFlow raises: this class (not a subclass) and this message. */
-  static <T extends Throwable> T assertRaises(Class<T> type, String message, Executable call) {
+  public static <T extends Throwable> T assertRaises(Class<T> type, String message, Executable call) {
     T e = assertThrows(type, call);
     assertSame(type, e.getClass(), "error class");
     assertEquals(message, e.getMessage());
@@ -48,7 +48,7 @@ final class StateGuard implements AutoCloseable {
    * Runs {@code call} while the tape records, expecting {@code type} with {@code message}; then
    * checks the guard's state and that each of {@code inputs} is as it was before the call.
    */
-  <T extends Throwable> T assertRejected(Class<T> type, String message, Executable call, Tensor... inputs) {
+  public <T extends Throwable> T assertRejected(Class<T> type, String message, Executable call, Tensor... inputs) {
     List<Snapshot> before = new ArrayList<>();
     for (Tensor t : inputs) {
       before.add(Snapshot.of(t));

@@ -65,6 +65,29 @@ class GradientCheckTest {
       Map.entry("Fill", "fillValue"),
       Map.entry("SelectV2", "selectThroughTheSecondDerivativeOfPow, selectBothBranchesThroughTheEagerRuntime"),
       Map.entry("ReadVariableOp", "variableUsedTwice, variableBesideATensor"),
+      Map.entry("Softmax", "NnGradientCheckTest.softmax*"),
+      Map.entry("LogSoftmax", "NnGradientCheckTest.softmax*"),
+      Map.entry("SoftmaxCrossEntropyWithLogits", "NnGradientCheckTest.softmaxCrossEntropy*"),
+      Map.entry("SparseSoftmaxCrossEntropyWithLogits", "NnGradientCheckTest.sparseSoftmaxCrossEntropy"),
+      Map.entry("BiasAdd", "NnGradientCheckTest.biasAdd[*]"),
+      Map.entry("L2Loss", "NnGradientCheckTest.l2Loss"),
+      Map.entry("ConcatV2", "shape.ShapeGradientCheckTest.concatStackUnstack"),
+      Map.entry("Pack", "shape.ShapeGradientCheckTest.concatStackUnstack"),
+      Map.entry("Unpack", "shape.ShapeGradientCheckTest.concatStackUnstack"),
+      Map.entry("Split", "shape.ShapeGradientCheckTest.splits"),
+      Map.entry("SplitV", "shape.ShapeGradientCheckTest.splits"),
+      Map.entry("Slice", "shape.ShapeGradientCheckTest.slicesAndReverse"),
+      Map.entry("StridedSlice", "shape.ShapeGradientCheckTest.slicesAndReverse"),
+      Map.entry("StridedSliceGrad", "shape.ShapeGradientCheckTest.stridedSliceGradThroughTheSecondDerivative"),
+      Map.entry("ReverseV2", "shape.ShapeGradientCheckTest.slicesAndReverse"),
+      Map.entry("Pad", "shape.ShapeGradientCheckTest.padsAndTile"),
+      Map.entry("PadV2", "shape.ShapeGradientCheckTest.padsAndTile"),
+      Map.entry("MirrorPad", "shape.ShapeGradientCheckTest.padsAndTile"),
+      Map.entry("MirrorPadGrad", "shape.ShapeGradientCheckTest.mirrorPadGradThroughTheSecondDerivative"),
+      Map.entry("Tile", "shape.ShapeGradientCheckTest.padsAndTile"),
+      Map.entry("GatherV2", "shape.ShapeGradientCheckTest.gathers"),
+      Map.entry("GatherNd", "shape.ShapeGradientCheckTest.gathers, gatherScatterThroughTheSecondDerivative"),
+      Map.entry("ScatterNd", "shape.ShapeGradientCheckTest.gathers, gatherScatterThroughTheSecondDerivative"),
       // Elementwise math and activations (issue 3), checked in compat.elementwise against
       // TensorFlow's graph gradients or *Grad kernels, and with GradientChecker to second order.
       Map.entry("Abs", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Abs *], "
@@ -114,8 +137,7 @@ class GradientCheckTest {
           + "elementwise.EdgeGradientsTest.pinnedValuesAtKinksAndTies"),
       Map.entry("Minimum", "elementwise.BinaryOpsTest.gradientsMatchTensorFlow[Minimum *], "
           + "elementwise.EdgeGradientsTest.pinnedValuesAtKinksAndTies"),
-      Map.entry("SquaredDifference", ""
-          + "elementwise.BinaryOpsTest.gradientsMatchTensorFlow[SquaredDifference *], "
+      Map.entry("SquaredDifference", "elementwise.BinaryOpsTest.gradientsMatchTensorFlow[SquaredDifference *], "
           + "elementwise.EdgeGradientsTest.secondDerivatives[squared_difference]"),
       Map.entry("Relu", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Relu *], "
           + "elementwise.EdgeGradientsTest.gradientsMatchTensorFlowsGradKernels[Relu *], "

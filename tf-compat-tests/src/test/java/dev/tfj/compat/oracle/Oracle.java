@@ -33,22 +33,23 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TUint8;
 import org.tensorflow.types.family.TType;
 
 /**
- * What the oracle tests share: one dense value type both sides convert to and from, TFJ and
+ * What the oracle tests (here and in the op families' packages) share: one dense value type both sides convert to and from, TFJ and
  * TensorFlow Java (eager and graph) builders, and the agreement assertion.
  */
-final class Oracle {
+public final class Oracle {
   private Oracle() {}
 
   /** Relative tolerance for float32 (about 8 ulp) and float64 (about 450 ulp). */
-  static final double F32_RTOL = 1e-6;
-  static final double F64_RTOL = 1e-13;
+  public static final double F32_RTOL = 1e-6;
+  public static final double F64_RTOL = 1e-13;
 
   /** A dense tensor value: dtype, shape and row-major elements (bools as 0/1). */
-  record Values(DType dtype, long[] shape, double[] data) {
-    static Values of(DType dtype, long[] shape, double... data) {
+  public record Values(DType dtype, long[] shape, double[] data) {
+    public static Values of(DType dtype, long[] shape, double... data) {
       long n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
       if (n != data.length) {
         throw new IllegalArgumentException(data.length + " values for shape " + Arrays.toString(shape));
@@ -56,29 +57,29 @@ final class Oracle {
       return new Values(dtype, shape, data);
     }
 
-    static Values f32(long[] shape, double... data) {
+    public static Values f32(long[] shape, double... data) {
       return of(DType.FLOAT32, shape, data);
     }
 
-    static Values f64(long[] shape, double... data) {
+    public static Values f64(long[] shape, double... data) {
       return of(DType.FLOAT64, shape, data);
     }
 
-    static Values i32(long[] shape, double... data) {
+    public static Values i32(long[] shape, double... data) {
       return of(DType.INT32, shape, data);
     }
 
-    static Values bool(long[] shape, double... data) {
+    public static Values bool(long[] shape, double... data) {
       return of(DType.BOOL, shape, data);
     }
 
     /** The same elements and shape in another dtype (values must be representable). */
-    Values as(DType other) {
+    public Values as(DType other) {
       return new Values(other, shape, data);
     }
 
     /** Deterministic, non-zero, non-uniform values of this shape: 0.5, 0.75, ..., wrapping at 2. */
-    static Values weights(DType dtype, long[] shape) {
+    public static Values weights(DType dtype, long[] shape) {
       int n = Math.toIntExact(Arrays.stream(shape).reduce(1, (a, b) -> a * b));
       double[] w = new double[n];
       for (int i = 0; i < n; i++) {
@@ -95,14 +96,14 @@ final class Oracle {
     }
   }
 
-  static long[] s(long... dims) {
+  public static long[] s(long... dims) {
     return dims;
   }
 
   // ---- TFJ ----
 
   /** A TFJ constant holding {@code v}. */
-  static Tensor tfj(Values v) {
+  public static Tensor tfj(Values v) {
     Object flat = HostArrays.allocate(v.dtype, v.data.length);
     for (int i = 0; i < v.data.length; i++) {
       Array.set(flat, i, v.dtype == DType.BOOL ? (Object) (v.data[i] != 0)
@@ -111,18 +112,18 @@ final class Oracle {
     return tf.reshape(tf.constant(flat, v.dtype), v.shape);
   }
 
-  static List<Tensor> tfj(List<Values> vs) {
+  public static List<Tensor> tfj(List<Values> vs) {
     return vs.stream().map(Oracle::tfj).toList();
   }
 
-  static Values of(Tensor t) {
+  public static Values of(Tensor t) {
     Object value = t.numpy();
     double[] data = new double[Math.toIntExact(t.shape().num_elements())];
     flatten(value, data, new int[] {0});
     return new Values(t.dtype(), t.shape().as_list(), data);
   }
 
-  static Values of(TensorHandle h) {
+  public static Values of(TensorHandle h) {
     double[] data = new double[h.numElements()];
     flatten(h.hostCopy(), data, new int[] {0});
     return new Values(h.dtype, h.shape.clone(), data);
@@ -135,6 +136,8 @@ final class Oracle {
       }
     } else if (value instanceof Boolean b) {
       out[next[0]++] = b ? 1 : 0;
+    } else if (value instanceof Byte b) {
+      out[next[0]++] = b & 0xFF; // uint8, TFJ's only byte dtype
     } else {
       out[next[0]++] = ((Number) value).doubleValue();
     }
@@ -145,7 +148,7 @@ final class Oracle {
    * {@code w} is {@link Values#weights} of f's output shape; element 0 of the result is f's value
    * and element 1 + i the gradient for {@code xs[i]} (null where TFJ returns None).
    */
-  static List<Values> tfjGradients(List<Values> xs, Function<List<Tensor>, Tensor> f) {
+  public static List<Values> tfjGradients(List<Values> xs, Function<List<Tensor>, Tensor> f) {
     List<Tensor> sources = tfj(xs);
     GradientTape tape = tf.GradientTape();
     Tensor y;
@@ -166,7 +169,7 @@ final class Oracle {
   // ---- TensorFlow Java ----
 
   /** A TensorFlow Java tensor holding {@code v}; the caller closes it. */
-  static org.tensorflow.Tensor tensor(Values v) {
+  public static org.tensorflow.Tensor tensor(Values v) {
     Shape shape = Shape.of(v.shape);
     int n = v.data.length;
     switch (v.dtype) {
@@ -201,30 +204,37 @@ final class Oracle {
         }
         return TBool.tensorOf(shape, DataBuffers.of(a, true, false));
       }
+      case UINT8 -> {
+        byte[] a = new byte[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = (byte) v.data[i];
+        }
+        return TUint8.tensorOf(shape, DataBuffers.of(a, true, false));
+      }
       default -> throw new IllegalArgumentException("no TensorFlow Java tensor for " + v.dtype);
     }
   }
 
   /** A TensorFlow constant (eager or graph, as {@code tf} is) holding {@code v}. */
-  static Operand<?> constant(Ops tf, Values v) {
+  public static Operand<?> constant(Ops tf, Values v) {
     try (org.tensorflow.Tensor t = tensor(v)) {
       return tf.constantOf((TType) t);
     }
   }
 
-  static List<Operand<?>> constants(Ops tf, List<Values> vs) {
+  public static List<Operand<?>> constants(Ops tf, List<Values> vs) {
     return vs.stream().<Operand<?>>map(v -> constant(tf, v)).toList();
   }
 
   /** The value of an eager operand; the tensor read is closed. */
-  static Values read(Operand<?> eager) {
+  public static Values read(Operand<?> eager) {
     try (org.tensorflow.Tensor t = eager.asTensor()) {
       return of(t);
     }
   }
 
   /** Reads a TensorFlow Java tensor; does not close it. */
-  static Values of(org.tensorflow.Tensor t) {
+  public static Values of(org.tensorflow.Tensor t) {
     int n = Math.toIntExact(t.shape().size());
     double[] data = new double[n];
     DataType type = t.dataType();
@@ -258,6 +268,13 @@ final class Oracle {
           data[i] = a[i] ? 1 : 0;
         }
       }
+      case DT_UINT8 -> {
+        byte[] a = new byte[n];
+        ((TUint8) t).copyTo(DataBuffers.of(a, false, false));
+        for (int i = 0; i < n; i++) {
+          data[i] = a[i] & 0xFF;
+        }
+      }
       default -> throw new IllegalArgumentException("cannot read a " + type + " tensor");
     }
     DType dtype = DType.fromProto(dev.tfj.ops.proto.DataType.forNumber(type.getNumber()));
@@ -265,7 +282,7 @@ final class Oracle {
   }
 
   /** Builds a TensorFlow op from operands, in whichever execution environment {@code tf} has. */
-  interface TfFn {
+  public interface TfFn {
     Operand<?> apply(Ops tf, List<Operand<?>> x);
   }
 
@@ -277,7 +294,7 @@ final class Oracle {
    * element 1 + i the gradient for {@code xs[i]}.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static List<Values> tfGradients(List<Values> xs, TfFn f, DType outputType, long[] outputShape) {
+  public static List<Values> tfGradients(List<Values> xs, TfFn f, DType outputType, long[] outputShape) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       List<Operand<?>> placeholders = new ArrayList<>();
@@ -315,13 +332,14 @@ final class Oracle {
     }
   }
 
-  static Class<? extends TType> typeClass(DType dtype) {
+  public static Class<? extends TType> typeClass(DType dtype) {
     return switch (dtype) {
       case FLOAT32 -> TFloat32.class;
       case FLOAT64 -> TFloat64.class;
       case INT32 -> TInt32.class;
       case INT64 -> TInt64.class;
       case BOOL -> TBool.class;
+      case UINT8 -> TUint8.class;
       default -> throw new IllegalArgumentException(dtype.toString());
     };
   }
@@ -329,7 +347,7 @@ final class Oracle {
   // ---- inputs and TensorFlow-side helpers shared by the tests ----
 
   /** {@code n} values cycling through {@code pool} from {@code offset} with {@code stride}. */
-  static Values cycle(DType dtype, long[] shape, double[] pool, int offset, int stride) {
+  public static Values cycle(DType dtype, long[] shape, double[] pool, int offset, int stride) {
     int n = Math.toIntExact(Arrays.stream(shape).reduce(1, (a, b) -> a * b));
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
@@ -339,7 +357,7 @@ final class Oracle {
   }
 
   /** {@code start, start + step, ...} in row-major order. */
-  static Values iota(DType dtype, long[] shape, double start, double step) {
+  public static Values iota(DType dtype, long[] shape, double start, double step) {
     int n = Math.toIntExact(Arrays.stream(shape).reduce(1, (a, b) -> a * b));
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
@@ -350,7 +368,7 @@ final class Oracle {
 
   /** Raw view of an operand, so TensorFlow Java's generic op methods accept it. */
   @SuppressWarnings("rawtypes")
-  static Operand o(Operand<?> x) {
+  public static Operand o(Operand<?> x) {
     return x;
   }
 
@@ -359,7 +377,7 @@ final class Oracle {
    * sqrt(reduce_sum(x * x, axis, keepdims=True)), squeezed over {@code axis} unless keepdims.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static Operand<?> euclideanNorm(Ops tf, Operand<?> x, int[] axis, boolean keepdims) {
+  public static Operand<?> euclideanNorm(Ops tf, Operand<?> x, int[] axis, boolean keepdims) {
     int rank = x.shape().numDimensions();
     int[] all = axis;
     if (all == null) {
@@ -381,7 +399,7 @@ final class Oracle {
   // ---- agreement ----
 
   /** The default relative tolerance for {@code dtype}: 0 (exact) unless it is floating. */
-  static double rtol(DType dtype) {
+  public static double rtol(DType dtype) {
     return switch (dtype) {
       case FLOAT32 -> F32_RTOL;
       case FLOAT64 -> F64_RTOL;
@@ -395,7 +413,7 @@ final class Oracle {
    * TensorFlow has NaN and the same infinities. With both tolerances 0, floats must be equal
    * ({@code -0.0 == 0.0}).
    */
-  static void assertAgree(Values expected, Values actual, double rtol, double atol, String what) {
+  public static void assertAgree(Values expected, Values actual, double rtol, double atol, String what) {
     assertEquals(expected.dtype, actual.dtype, what + ": dtype");
     assertArrayEquals(expected.shape, actual.shape, what + ": shape " + Arrays.toString(actual.shape)
         + " but TensorFlow's is " + Arrays.toString(expected.shape) + "\n  TFJ:        " + actual
@@ -418,7 +436,7 @@ final class Oracle {
   }
 
   /** With the dtype's default relative tolerance. */
-  static void assertAgree(Values expected, Values actual, String what) {
+  public static void assertAgree(Values expected, Values actual, String what) {
     assertAgree(expected, actual, rtol(expected.dtype), 0, what);
   }
 }

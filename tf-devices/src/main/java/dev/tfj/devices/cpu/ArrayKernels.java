@@ -25,6 +25,15 @@ final class ArrayKernels {
     put(table, ArrayOps.ONES_LIKE, ArrayKernels.ONES_LIKE);
     put(table, ArrayOps.RANGE, ArrayKernels.RANGE);
     put(table, ArrayOps.SELECT_V2, Elementwise.SELECT);
+    put(table, ArrayOps.SHAPE, ctx -> {
+      HostBuffer out = allocate(ctx, 0);
+      for (int i = 0; i < out.size(); i++) {
+        out.setLong(i, ctx.inputShapes[0][i]);
+      }
+    });
+    put(table, ArrayOps.SIZE, ctx ->
+        allocate(ctx, 0).setLong(0, dev.tfj.ops.Shapes.numElements(ctx.inputShapes[0])));
+    put(table, ArrayOps.RANK, ctx -> allocate(ctx, 0).setLong(0, ctx.inputShapes[0].length));
   }
 
   /** Identity, Reshape, Squeeze, ...: same elements, so the immutable buffer is shared. */
@@ -43,7 +52,7 @@ final class ArrayKernels {
       ctx.outputs[0] = input(ctx, 0).gather(IndexMaps.broadcast(ctx.inputShapes[0], ctx.outputShapes[0]));
 
   /** Fill(dims, value). */
-  static final Kernel FILL = ctx -> fill(ctx, input(ctx, 1), 0);
+  static final Kernel FILL = ctx -> fill(ctx, input(ctx, 1));
 
   static final Kernel ZEROS_LIKE = ctx -> allocate(ctx, 0);
 
@@ -54,15 +63,17 @@ final class ArrayKernels {
     }
   };
 
-  private static void fill(KernelContext ctx, HostBuffer value, int index) {
+  /** Allocates output 0 and sets every element to {@code value}'s first. */
+  static HostBuffer fill(KernelContext ctx, HostBuffer value) {
     HostBuffer out = allocate(ctx, 0);
     for (int i = 0; i < out.size(); i++) {
       if (out.dtype.is_floating()) {
-        out.setDouble(i, value.getDouble(index));
+        out.setDouble(i, value.getDouble(0));
       } else {
-        out.setLong(i, value.getLong(index));
+        out.setLong(i, value.getLong(0));
       }
     }
+    return out;
   }
 
   /** Range: element i is {@code start + i * delta}, rounded in the dtype, as TensorFlow's kernel computes it. */

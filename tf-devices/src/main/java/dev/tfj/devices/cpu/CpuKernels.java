@@ -12,6 +12,12 @@ final class CpuKernels {
     ArrayKernels.register(table);
     MathKernels.register(table);
     RandomKernels.register(table);
+    RandomSamplingKernels.register(table);
+    NnKernels.register(table);
+    JoinKernels.register(table);
+    SliceKernels.register(table);
+    PadKernels.register(table);
+    GatherKernels.register(table);
     ElementwiseKernels.register(table);
     ActivationKernels.register(table);
     return table;

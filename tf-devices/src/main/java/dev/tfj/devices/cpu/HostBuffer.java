@@ -112,4 +112,29 @@ public final class HostBuffer implements Buffer {
     }
     return new HostBuffer(dtype, out);
   }
+
+  /** Writes this buffer's element i to {@code into}'s element {@code index[i]}. */
+  public void scatter(int[] index, HostBuffer into) {
+    switch (dtype) {
+      case FLOAT32 -> {
+        float[] s = (float[]) data;
+        float[] d = (float[]) into.data;
+        for (int i = 0; i < index.length; i++) {
+          d[index[i]] = s[i];
+        }
+      }
+      case FLOAT64 -> {
+        double[] s = (double[]) data;
+        double[] d = (double[]) into.data;
+        for (int i = 0; i < index.length; i++) {
+          d[index[i]] = s[i];
+        }
+      }
+      default -> {
+        for (int i = 0; i < index.length; i++) {
+          into.setLong(index[i], getLong(i));
+        }
+      }
+    }
+  }
 }

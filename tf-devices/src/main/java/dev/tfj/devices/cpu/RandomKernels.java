@@ -62,7 +62,7 @@ final class RandomKernels {
   }
 
   /** GuardedPhiloxRandom::ReserveSamples128: a copy for this call; the shared one skips past it. */
-  private static Philox reserve(String key, long seed, long seed2, long outputs) {
+  static Philox reserve(String key, long seed, long seed2, long outputs) {
     synchronized (GENERATORS) {
       Philox shared = GENERATORS.computeIfAbsent(key, k -> seed == 0 && seed2 == 0
           ? new Philox(NONDETERMINISTIC.nextLong(), NONDETERMINISTIC.nextLong())
@@ -91,7 +91,7 @@ final class RandomKernels {
    * 1e-7, {@code v1 = 2π·u} rounded to float, {@code sqrtf(-2 logf(u1))}, {@code sincosf(v1)}. The
    * float math functions are glibc's (see {@link Libm}), so the bits are TensorFlow's.
    */
-  private static float[] boxMullerFloat(int[] bits) {
+  static float[] boxMullerFloat(int[] bits) {
     float[] out = new float[4];
     float[] sinCos = new float[2];
     for (int i = 0; i < 4; i += 2) {
@@ -110,7 +110,7 @@ final class RandomKernels {
    * are Java's, which round differently from glibc's sincos in about 0.2% of arguments (by one ulp):
    * glibc's double sin/cos is the IBM Accurate Mathematical Library (LGPL), not ported here.
    */
-  private static double[] boxMullerDouble(int[] bits) {
+  static double[] boxMullerDouble(int[] bits) {
     double u1 = Math.max(Philox.uint64ToDouble(bits[0], bits[1]), 1.0e-7);
     double v1 = 2 * Math.PI * Philox.uint64ToDouble(bits[2], bits[3]);
     double u2 = Math.sqrt(-2.0 * Libm.log(u1));
