@@ -1,6 +1,7 @@
 package dev.tfj;
 
 import static dev.tfj.Ops.RUN;
+import static dev.tfj.Ops.binary;
 import static dev.tfj.Ops.handle;
 import static dev.tfj.Ops.unary;
 
@@ -53,6 +54,150 @@ public final class MathNamespace {
   }
 
   // ---- elementwise math (issue 3) ----
+
+  public Tensor abs(Object x) {
+    return tf.abs(x);
+  }
+
+  public Tensor sign(Object x) {
+    return tf.sign(x);
+  }
+
+  public Tensor sin(Object x) {
+    return tf.sin(x);
+  }
+
+  public Tensor cos(Object x) {
+    return tf.cos(x);
+  }
+
+  public Tensor tan(Object x) {
+    return tf.tan(x);
+  }
+
+  public Tensor asin(Object x) {
+    return tf.asin(x);
+  }
+
+  public Tensor acos(Object x) {
+    return tf.acos(x);
+  }
+
+  public Tensor atan(Object x) {
+    return tf.atan(x);
+  }
+
+  public Tensor sinh(Object x) {
+    return tf.sinh(x);
+  }
+
+  public Tensor cosh(Object x) {
+    return tf.cosh(x);
+  }
+
+  public Tensor tanh(Object x) {
+    return tf.tanh(x);
+  }
+
+  public Tensor sigmoid(Object x) {
+    return tf.sigmoid(x);
+  }
+
+  public Tensor floor(Object x) {
+    return tf.floor(x);
+  }
+
+  public Tensor round(Object x) {
+    return tf.round(x);
+  }
+
+  public Tensor logical_not(Object x) {
+    return tf.logical_not(x);
+  }
+
+  public Tensor maximum(Object x, Object y) {
+    return tf.maximum(x, y);
+  }
+
+  public Tensor minimum(Object x, Object y) {
+    return tf.minimum(x, y);
+  }
+
+  public Tensor logical_and(Object x, Object y) {
+    return tf.logical_and(x, y);
+  }
+
+  public Tensor logical_or(Object x, Object y) {
+    return tf.logical_or(x, y);
+  }
+
+  public Tensor add_n(java.util.List<?> inputs) {
+    return tf.add_n(inputs);
+  }
+
+  // tf.math only
+
+  /** Floating dtypes only: TensorFlow has no integer CPU kernel (NotFoundError). */
+  public Tensor reciprocal(Object x) {
+    return unary(x, RUN::reciprocal);
+  }
+
+  public Tensor rsqrt(Object x) {
+    return unary(x, RUN::rsqrt);
+  }
+
+  public Tensor expm1(Object x) {
+    return unary(x, RUN::expm1);
+  }
+
+  public Tensor log1p(Object x) {
+    return unary(x, RUN::log1p);
+  }
+
+  public Tensor erf(Object x) {
+    return unary(x, RUN::erf);
+  }
+
+  /** Its gradient is None, as TensorFlow registers it. */
+  public Tensor ceil(Object x) {
+    return unary(x, RUN::ceil);
+  }
+
+  public Tensor is_nan(Object x) {
+    return unary(x, RUN::isNan);
+  }
+
+  public Tensor is_finite(Object x) {
+    return unary(x, RUN::isFinite);
+  }
+
+  /** Also {@code tf.nn.softplus}: log(exp(x) + 1). */
+  public Tensor softplus(Object features) {
+    return unary(features, RUN::softplus);
+  }
+
+  /** Python's {@code //}: rounds toward negative infinity; integer division by zero fails. Gradient None. */
+  public Tensor floordiv(Object x, Object y) {
+    return binary(x, y, RUN::floorDiv);
+  }
+
+  /** Python's {@code %}: the result takes the sign of y. Also {@code tf.math.mod}. */
+  public Tensor floormod(Object x, Object y) {
+    return binary(x, y, RUN::floorMod);
+  }
+
+  public Tensor mod(Object x, Object y) {
+    return floormod(x, y);
+  }
+
+  public Tensor squared_difference(Object x, Object y) {
+    return binary(x, y, RUN::squaredDifference);
+  }
+
+  /** TensorFlow's composite: (x or y) and not (x and y). */
+  public Tensor logical_xor(Object x, Object y) {
+    return binary(x, y, (a, b) -> RUN.logicalAnd(RUN.logicalOr(a, b), RUN.logicalNot(RUN.logicalAnd(a, b))));
+  }
 
   public Tensor equal(Object x, Object y) {
     return tf.equal(x, y);

@@ -69,6 +69,14 @@ final class Ops {
     return Tensor.wrap(division.apply(a, b));
   }
 
+  /** TensorShape.assert_is_compatible_with, for composites that must not broadcast their input. */
+  static void assertCompatibleShapes(Tensor expected, Tensor actual) {
+    if (!expected.shape().equals(actual.shape())) {
+      throw new dev.tfj.errors.ValueError("Shapes " + expected.shape() + " and " + actual.shape()
+          + " are incompatible");
+    }
+  }
+
   static Operand handle(Object x) {
     return Convert.toHandle(x, null);
   }

@@ -606,6 +606,128 @@ public final class tf {
 
   // ---- elementwise math (issue 3) ----
 
+  /** |x|; its gradient at 0 is 0. */
+  public static Tensor abs(Object x) {
+    return unary(x, RUN::abs);
+  }
+
+  /** -1, 0 or 1 (NaN stays NaN); its gradient is zero. */
+  public static Tensor sign(Object x) {
+    return unary(x, RUN::sign);
+  }
+
+  public static Tensor sin(Object x) {
+    return unary(x, RUN::sin);
+  }
+
+  public static Tensor cos(Object x) {
+    return unary(x, RUN::cos);
+  }
+
+  public static Tensor tan(Object x) {
+    return unary(x, RUN::tan);
+  }
+
+  public static Tensor asin(Object x) {
+    return unary(x, RUN::asin);
+  }
+
+  public static Tensor acos(Object x) {
+    return unary(x, RUN::acos);
+  }
+
+  public static Tensor atan(Object x) {
+    return unary(x, RUN::atan);
+  }
+
+  public static Tensor sinh(Object x) {
+    return unary(x, RUN::sinh);
+  }
+
+  public static Tensor cosh(Object x) {
+    return unary(x, RUN::cosh);
+  }
+
+  /** Also {@code tf.math.tanh} and {@code tf.nn.tanh}. */
+  public static Tensor tanh(Object x) {
+    return unary(x, RUN::tanh);
+  }
+
+  /** Also {@code tf.math.sigmoid} and {@code tf.nn.sigmoid}. */
+  public static Tensor sigmoid(Object x) {
+    return unary(x, RUN::sigmoid);
+  }
+
+  /** Its gradient is None, as TensorFlow registers it. */
+  public static Tensor floor(Object x) {
+    return unary(x, RUN::floor);
+  }
+
+  /** Rounds half to even; an integer tensor is returned as it is, as in TensorFlow. */
+  public static Tensor round(Object x) {
+    Tensor t = convert_to_tensor(x);
+    return t.dtype().is_integer() ? t : unary(t, RUN::round);
+  }
+
+  /** Where x == y the gradient goes to x alone (so {@code maximum(x, 0)} at 0 passes 1 to x). */
+  public static Tensor maximum(Object x, Object y) {
+    return binary(x, y, RUN::maximum);
+  }
+
+  /** Where x == y the gradient goes to x alone. */
+  public static Tensor minimum(Object x, Object y) {
+    return binary(x, y, RUN::minimum);
+  }
+
+  /** The elementwise sum of same-shaped, same-dtype tensors (each converted on its own, as in TensorFlow). */
+  public static Tensor add_n(java.util.List<?> inputs) {
+    if (inputs == null || inputs.isEmpty()) {
+      throw new ValueError("Inputs must be an iterable of at least one Tensor/IndexedSlices with the"
+          + " same dtype and shape.");
+    }
+    java.util.List<Operand> handles = inputs.stream().map(Ops::handle).toList();
+    return handles.size() == 1 ? convert_to_tensor(inputs.get(0)) : Tensor.wrap(RUN.addN(handles));
+  }
+
+  /**
+   * TensorFlow's composite {@code maximum(minimum(t, clip_value_max), clip_value_min)}: at the
+   * bounds the gradient passes 1 to t. The bounds may not broadcast t to a larger shape.
+   */
+  public static Tensor clip_by_value(Object t, Object clip_value_min, Object clip_value_max) {
+    Tensor values = convert_to_tensor(t);
+    Tensor clipped = minimum(values, clip_value_max);
+    Ops.assertCompatibleShapes(values, clipped);
+    clipped = maximum(clipped, clip_value_min);
+    Ops.assertCompatibleShapes(values, clipped);
+    return clipped;
+  }
+
+  /** The coordinates of the true (nonzero) elements: int64 of shape [count, rank]. */
+  public static Tensor where(Object condition) {
+    return unary(condition, RUN::where);
+  }
+
+  /** x where condition holds, else y, all three broadcast together (SelectV2). */
+  public static Tensor where(Object condition, Object x, Object y) {
+    if (x == null || y == null) {
+      throw new ValueError("x and y must both be non-None or both be None.");
+    }
+    Operand c = Convert.toHandle(condition, condition instanceof Tensor ? null : bool);
+    return binary(x, y, (a, b) -> RUN.select(c, a, b));
+  }
+
+  public static Tensor logical_and(Object x, Object y) {
+    return binary(x, y, RUN::logicalAnd);
+  }
+
+  public static Tensor logical_or(Object x, Object y) {
+    return binary(x, y, RUN::logicalOr);
+  }
+
+  public static Tensor logical_not(Object x) {
+    return unary(x, RUN::logicalNot);
+  }
+
   // ---- linear algebra (issue 3) ----
 
   public static Tensor matmul(Object a, Object b) {

@@ -26,7 +26,8 @@ public final class Eager {
     TensorHandle[] outputs;
     try {
       DType[] types = op.outputTypes(inputs, attrs);
-      Device device = Placement.place(op, ctx.deviceScope());
+      // Kernels restricted to some dtypes constrain attr T, which is output 0's dtype for those ops.
+      Device device = Placement.place(op, types.length > 0 ? types[0] : null, ctx.deviceScope());
       outputs = compute(op, attrs, inputs, types, device);
       logPlacement(op.name, device);
     } catch (OpError e) {

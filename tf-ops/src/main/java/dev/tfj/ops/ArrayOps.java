@@ -119,7 +119,15 @@ public final class ArrayOps {
 
   /** SelectV2(condition, x, y): TensorFlow 2's tf.where, broadcasting all three. */
   public static final Op SELECT_V2 = Op.define("SelectV2").broadcasting()
-      .outputShape(ShapeRules::broadcastAll)
+      .outputShape((in, a) -> {
+        try {
+          return ShapeRules.broadcastAll(in, a);
+        } catch (InvalidArgumentError e) {
+          throw new InvalidArgumentError("condition " + Shapes.str(in[0].shape()) + ", then "
+              + Shapes.str(in[1].shape()) + ", and else " + Shapes.str(in[2].shape())
+              + " must be broadcastable");
+        }
+      })
       .gradient((o, c) -> {
         Operand zeros = o.zerosLike(c.dy());
         return grads(null, o.select(c.x(), c.dy(), zeros), o.select(c.x(), zeros, c.dy()));

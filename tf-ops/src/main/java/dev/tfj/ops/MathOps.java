@@ -69,10 +69,11 @@ public final class MathOps {
       .outputShape(ShapeRules::sameAsFirst)
       .gradient((o, c) -> grads(o.mul(c.dy(), o.mul(c.x(), o.scalar(c.x().dtype(), 2)))));
 
-  /** TensorFlow's SqrtGrad: 0.5 * dy / y, so +inf at 0. */
+  /** TensorFlow's SqrtGrad: 0.5 * dy / y, so +inf at 0 (but 0 wherever dy is 0). */
   public static final Op SQRT = Op.define("Sqrt")
       .outputShape(ShapeRules::sameAsFirst)
-      .gradient((o, c) -> grads(o.div(o.mul(o.scalar(c.dy().dtype(), 0.5), c.dy()), c.out())));
+      .gradient((o, c) -> grads(zeroWhereNoGradient(o, c.dy(),
+          o.div(o.mul(o.scalar(c.dy().dtype(), 0.5), c.dy()), c.out()))));
 
   public static final Op EXP = Op.define("Exp")
       .outputShape(ShapeRules::sameAsFirst)
@@ -82,10 +83,20 @@ public final class MathOps {
       .outputShape(ShapeRules::sameAsFirst)
       .gradient((o, c) -> grads(o.mul(c.dy(), o.reciprocal(c.x()))));
 
-  /** TensorFlow's ReciprocalGrad: -dy * y * y. */
+  /** TensorFlow's ReciprocalGrad: -dy * y * y (0 wherever dy is 0). */
   public static final Op RECIPROCAL = Op.define("Reciprocal")
       .outputShape(ShapeRules::sameAsFirst)
-      .gradient((o, c) -> grads(o.mul(o.mul(o.neg(c.dy()), c.out()), c.out())));
+      .gradient((o, c) -> grads(zeroWhereNoGradient(o, c.dy(),
+          o.mul(o.mul(o.neg(c.dy()), c.out()), c.out()))));
+
+  /**
+   * {@code gradient} with zeros wherever {@code dy} is 0, as TensorFlow's SqrtGrad, RsqrtGrad and
+   * ReciprocalGrad kernels give, so an infinite or NaN output does not turn 0 * inf into NaN.
+   */
+  static Operand zeroWhereNoGradient(OpRunner o, Operand dy, Operand gradient) {
+    Operand zeros = o.zerosLike(dy);
+    return o.select(o.compare(EQUAL, dy, zeros), zeros, gradient);
+  }
 
   /** Casts differentiate only between floating types; the gradient is cast back. */
   public static final Op CAST = Op.define("Cast")
@@ -96,16 +107,7 @@ public final class MathOps {
       });
 
   public static final Op ADD_N = Op.define("AddN")
-      .outputShape((in, a) -> {
-        for (int i = 1; i < in.length; i++) {
-          if (!java.util.Arrays.equals(in[0].shape(), in[i].shape())) {
-            throw new InvalidArgumentError("Inputs to operation AddN of type AddN must have the same"
-                + " size and shape.  Input 0: " + Shapes.str(in[0].shape()) + " != input " + i
-                + ": " + Shapes.str(in[i].shape()));
-          }
-        }
-        return in[0].shape();
-      })
+      .outputShape((in, a) -> ShapeRules.allSameShape(in, "AddN"))
       .gradient((o, c) -> {
         Operand[] g = new Operand[c.inputs().length];
         java.util.Arrays.fill(g, c.dy());

@@ -16,5 +16,7 @@ final class OpFamilies {
     SliceOps.load();
     PadOps.load();
     GatherOps.load();
+    ElementwiseOps.load();
+    ActivationOps.load();
   }
 }

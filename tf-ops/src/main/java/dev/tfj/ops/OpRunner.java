@@ -267,6 +267,127 @@ public abstract class OpRunner {
 
   // ---- elementwise math (issue 3) ----
 
+  public final Operand abs(Operand x) {
+    return run1(ElementwiseOps.ABS, Attrs.NONE, x);
+  }
+
+  public final Operand sign(Operand x) {
+    return run1(ElementwiseOps.SIGN, Attrs.NONE, x);
+  }
+
+  public final Operand rsqrt(Operand x) {
+    return run1(ElementwiseOps.RSQRT, Attrs.NONE, x);
+  }
+
+  public final Operand expm1(Operand x) {
+    return run1(ElementwiseOps.EXPM1, Attrs.NONE, x);
+  }
+
+  public final Operand log1p(Operand x) {
+    return run1(ElementwiseOps.LOG1P, Attrs.NONE, x);
+  }
+
+  public final Operand sin(Operand x) {
+    return run1(ElementwiseOps.SIN, Attrs.NONE, x);
+  }
+
+  public final Operand cos(Operand x) {
+    return run1(ElementwiseOps.COS, Attrs.NONE, x);
+  }
+
+  public final Operand tan(Operand x) {
+    return run1(ElementwiseOps.TAN, Attrs.NONE, x);
+  }
+
+  public final Operand asin(Operand x) {
+    return run1(ElementwiseOps.ASIN, Attrs.NONE, x);
+  }
+
+  public final Operand acos(Operand x) {
+    return run1(ElementwiseOps.ACOS, Attrs.NONE, x);
+  }
+
+  public final Operand atan(Operand x) {
+    return run1(ElementwiseOps.ATAN, Attrs.NONE, x);
+  }
+
+  public final Operand sinh(Operand x) {
+    return run1(ElementwiseOps.SINH, Attrs.NONE, x);
+  }
+
+  public final Operand cosh(Operand x) {
+    return run1(ElementwiseOps.COSH, Attrs.NONE, x);
+  }
+
+  public final Operand tanh(Operand x) {
+    return run1(ElementwiseOps.TANH, Attrs.NONE, x);
+  }
+
+  public final Operand sigmoid(Operand x) {
+    return run1(ElementwiseOps.SIGMOID, Attrs.NONE, x);
+  }
+
+  public final Operand erf(Operand x) {
+    return run1(ElementwiseOps.ERF, Attrs.NONE, x);
+  }
+
+  public final Operand floor(Operand x) {
+    return run1(ElementwiseOps.FLOOR, Attrs.NONE, x);
+  }
+
+  public final Operand ceil(Operand x) {
+    return run1(ElementwiseOps.CEIL, Attrs.NONE, x);
+  }
+
+  public final Operand round(Operand x) {
+    return run1(ElementwiseOps.ROUND, Attrs.NONE, x);
+  }
+
+  public final Operand floorDiv(Operand x, Operand y) {
+    return run1(ElementwiseOps.FLOOR_DIV, Attrs.NONE, x, y);
+  }
+
+  public final Operand floorMod(Operand x, Operand y) {
+    return run1(ElementwiseOps.FLOOR_MOD, Attrs.NONE, x, y);
+  }
+
+  public final Operand maximum(Operand x, Operand y) {
+    return run1(ElementwiseOps.MAXIMUM, Attrs.NONE, x, y);
+  }
+
+  public final Operand minimum(Operand x, Operand y) {
+    return run1(ElementwiseOps.MINIMUM, Attrs.NONE, x, y);
+  }
+
+  public final Operand squaredDifference(Operand x, Operand y) {
+    return run1(ElementwiseOps.SQUARED_DIFFERENCE, Attrs.NONE, x, y);
+  }
+
+  public final Operand logicalAnd(Operand x, Operand y) {
+    return run1(ElementwiseOps.LOGICAL_AND, Attrs.NONE, x, y);
+  }
+
+  public final Operand logicalOr(Operand x, Operand y) {
+    return run1(ElementwiseOps.LOGICAL_OR, Attrs.NONE, x, y);
+  }
+
+  public final Operand logicalNot(Operand x) {
+    return run1(ElementwiseOps.LOGICAL_NOT, Attrs.NONE, x);
+  }
+
+  public final Operand isNan(Operand x) {
+    return run1(ElementwiseOps.IS_NAN, Attrs.NONE, x);
+  }
+
+  public final Operand isFinite(Operand x) {
+    return run1(ElementwiseOps.IS_FINITE, Attrs.NONE, x);
+  }
+
+  /** The coordinates of the nonzero elements of {@code condition}, int64 [count, rank]. */
+  public final Operand where(Operand condition) {
+    return run1(ElementwiseOps.WHERE, Attrs.NONE, condition);
+  }
+
   public final Operand addN(List<? extends Operand> xs) {
     return xs.size() == 1 ? xs.get(0)
         : run1(MathOps.ADD_N, Attrs.of("N", xs.size()), xs.toArray(new Operand[0]));
@@ -405,6 +526,45 @@ public abstract class OpRunner {
   }
 
   // ---- neural-network ops (issue 3) ----
+
+  // activations
+
+  public final Operand relu(Operand features) {
+    return run1(ActivationOps.RELU, Attrs.NONE, features);
+  }
+
+  public final Operand relu6(Operand features) {
+    return run1(ActivationOps.RELU6, Attrs.NONE, features);
+  }
+
+  public final Operand elu(Operand features) {
+    return run1(ActivationOps.ELU, Attrs.NONE, features);
+  }
+
+  public final Operand selu(Operand features) {
+    return run1(ActivationOps.SELU, Attrs.NONE, features);
+  }
+
+  public final Operand softplus(Operand features) {
+    return run1(ActivationOps.SOFTPLUS, Attrs.NONE, features);
+  }
+
+  public final Operand reluGrad(Operand gradients, Operand features) {
+    return run1(ActivationOps.RELU_GRAD, Attrs.NONE, gradients, features);
+  }
+
+  public final Operand relu6Grad(Operand gradients, Operand features) {
+    return run1(ActivationOps.RELU6_GRAD, Attrs.NONE, gradients, features);
+  }
+
+  public final Operand leakyReluGrad(Operand gradients, Operand features, float alpha) {
+    return run1(ActivationOps.LEAKY_RELU_GRAD, Attrs.of("alpha", alpha), gradients, features);
+  }
+
+  /** LeakyRelu's alpha is a float attr: float64 inputs see it rounded to float, as in TensorFlow. */
+  public final Operand leakyRelu(Operand features, float alpha) {
+    return run1(ActivationOps.LEAKY_RELU, Attrs.of("alpha", alpha), features);
+  }
 
   public final Operand softmax(Operand logits) {
     return run1(NnOps.SOFTMAX, Attrs.NONE, logits);

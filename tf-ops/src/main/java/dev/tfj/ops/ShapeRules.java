@@ -11,6 +11,18 @@ final class ShapeRules {
     return in[0].shape();
   }
 
+  /** Every input shaped alike (AddN, the activation *Grad ops); the output too. */
+  static long[] allSameShape(Operand[] in, String op) {
+    for (int i = 1; i < in.length; i++) {
+      if (!java.util.Arrays.equals(in[0].shape(), in[i].shape())) {
+        throw new InvalidArgumentError("Inputs to operation " + op + " of type " + op
+            + " must have the same size and shape.  Input 0: " + Shapes.str(in[0].shape())
+            + " != input " + i + ": " + Shapes.str(in[i].shape()));
+      }
+    }
+    return in[0].shape();
+  }
+
   /** NumPy broadcasting of every input (binary and ternary elementwise ops). */
   static long[] broadcastAll(Operand[] in, Attrs a) {
     long[] out = in[0].shape();

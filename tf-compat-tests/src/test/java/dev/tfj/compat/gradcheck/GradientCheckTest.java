@@ -99,7 +99,82 @@ class GradientCheckTest {
       Map.entry("Tile", "shape.ShapeGradientCheckTest.padsAndTile"),
       Map.entry("GatherV2", "shape.ShapeGradientCheckTest.gathers"),
       Map.entry("GatherNd", "shape.ShapeGradientCheckTest.gathers, gatherScatterThroughTheSecondDerivative"),
-      Map.entry("ScatterNd", "shape.ShapeGradientCheckTest.gathers, gatherScatterThroughTheSecondDerivative")));
+      Map.entry("ScatterNd", "shape.ShapeGradientCheckTest.gathers, gatherScatterThroughTheSecondDerivative"),
+      // Elementwise math and activations (issue 3), checked in compat.elementwise against
+      // TensorFlow's graph gradients or *Grad kernels, and with GradientChecker to second order.
+      Map.entry("Abs", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Abs *], "
+          + "elementwise.EdgeGradientsTest.pinnedValuesAtKinksAndTies, "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[abs]"),
+      Map.entry("Sign", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Sign *], "
+          + "elementwise.EdgeGradientsTest.pinnedValuesAtKinksAndTies"),
+      Map.entry("Rsqrt", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Rsqrt *], "
+          + "elementwise.EdgeGradientsTest.gradientsMatchTensorFlowsGradKernels[Rsqrt *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[rsqrt]"),
+      Map.entry("Expm1", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Expm1 *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[expm1]"),
+      Map.entry("Log1p", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Log1p *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[log1p]"),
+      Map.entry("Sin", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Sin *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[sin]"),
+      Map.entry("Cos", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Cos *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[cos]"),
+      Map.entry("Tan", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Tan *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[tan]"),
+      Map.entry("Asin", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Asin *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[asin]"),
+      Map.entry("Acos", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Acos *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[acos]"),
+      Map.entry("Atan", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Atan *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[atan]"),
+      Map.entry("Sinh", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Sinh *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[sinh]"),
+      Map.entry("Cosh", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Cosh *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[cosh]"),
+      Map.entry("Tanh", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Tanh *], "
+          + "elementwise.EdgeGradientsTest.gradientsMatchTensorFlowsGradKernels[Tanh *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[tanh]"),
+      Map.entry("Sigmoid", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Sigmoid *], "
+          + "elementwise.EdgeGradientsTest.gradientsMatchTensorFlowsGradKernels[Sigmoid *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[sigmoid]"),
+      Map.entry("Erf", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Erf *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[erf], "
+          + "elementwise.CompositeOpsTest.geluIsTensorFlowsComposite"),
+      Map.entry("Floor", "elementwise.UnaryOpsTest.gradientIsNoneWhereTensorFlowRegistersNone[Floor]"),
+      Map.entry("Ceil", "elementwise.UnaryOpsTest.gradientIsNoneWhereTensorFlowRegistersNone[Ceil]"),
+      Map.entry("Round", "elementwise.UnaryOpsTest.gradientIsNoneWhereTensorFlowRegistersNone[Round]"),
+      Map.entry("FloorDiv", "elementwise.BinaryOpsTest.floorDivHasNoGradient"),
+      Map.entry("FloorMod", "elementwise.BinaryOpsTest.floorModGradientMatchesCentralDifferences, "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[floormod]"),
+      Map.entry("Maximum", "elementwise.BinaryOpsTest.gradientsMatchTensorFlow[Maximum *], "
+          + "elementwise.EdgeGradientsTest.pinnedValuesAtKinksAndTies"),
+      Map.entry("Minimum", "elementwise.BinaryOpsTest.gradientsMatchTensorFlow[Minimum *], "
+          + "elementwise.EdgeGradientsTest.pinnedValuesAtKinksAndTies"),
+      Map.entry("SquaredDifference", "elementwise.BinaryOpsTest.gradientsMatchTensorFlow[SquaredDifference *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[squared_difference]"),
+      Map.entry("Relu", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Relu *], "
+          + "elementwise.EdgeGradientsTest.gradientsMatchTensorFlowsGradKernels[Relu *], "
+          + "elementwise.EdgeGradientsTest.pinnedValuesAtKinksAndTies"),
+      Map.entry("Relu6", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Relu6 *], "
+          + "elementwise.EdgeGradientsTest.gradientsMatchTensorFlowsGradKernels[Relu6 *], "
+          + "elementwise.EdgeGradientsTest.pinnedValuesAtKinksAndTies"),
+      Map.entry("LeakyRelu", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[LeakyRelu *], "
+          + "elementwise.EdgeGradientsTest.gradientsMatchTensorFlowsGradKernels[LeakyRelu *], "
+          + "elementwise.EdgeGradientsTest.pinnedValuesAtKinksAndTies"),
+      Map.entry("ReluGrad", "elementwise.EdgeGradientsTest.secondDerivatives[relu], "
+          + "elementwise.EdgeGradientsTest.secondDerivativesThatAreZerosOrNone"),
+      Map.entry("Relu6Grad", "elementwise.EdgeGradientsTest.secondDerivatives[relu6], "
+          + "elementwise.EdgeGradientsTest.secondDerivativesThatAreZerosOrNone"),
+      Map.entry("LeakyReluGrad", "elementwise.EdgeGradientsTest.secondDerivatives[leaky_relu], "
+          + "elementwise.EdgeGradientsTest.secondDerivativesThatAreZerosOrNone"),
+      Map.entry("Elu", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Elu *], "
+          + "elementwise.EdgeGradientsTest.gradientsMatchTensorFlowsGradKernels[Elu *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[elu]"),
+      Map.entry("Selu", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Selu *], "
+          + "elementwise.EdgeGradientsTest.gradientsMatchTensorFlowsGradKernels[Selu *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[selu]"),
+      Map.entry("Softplus", "elementwise.UnaryOpsTest.gradientsMatchTensorFlow[Softplus *], "
+          + "elementwise.EdgeGradientsTest.gradientsMatchTensorFlowsGradKernels[Softplus *], "
+          + "elementwise.EdgeGradientsTest.secondDerivatives[softplus]")));
 
   static Tensor x23() {
     return uniform(new long[] {2, 3}, -2, 2, 1);

@@ -11,6 +11,7 @@ import dev.tfj.compat.oracle.Oracle.Values;
 import dev.tfj.compat.reductions.TensorFlowErrors;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.errors.LookupError;
+import dev.tfj.errors.NotFoundError;
 import dev.tfj.errors.UnimplementedError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.tf;
@@ -61,6 +62,31 @@ class LinalgBadInputTest {
     rejected(InvalidArgumentError.class, "cannot compute BatchMatMulV2 as input #1(zero-based) was"
         + " expected to be a float tensor but is a double tensor [Op:BatchMatMulV2]",
         g -> tf.matmul(Oracle.tfj(A234), doubles, false, true));
+  }
+
+  /**
+   * TensorFlow has no CPU MatMul, BatchMatMulV2 or Einsum kernel for uint8 (nor Einsum for bool):
+   * NotFoundError, listing the kernels it has (TFJ's dtypes among them, in TensorFlow's order).
+   */
+  @Test
+  void dtypesWithoutAKernel() {
+    String matmulKernels = "  device='CPU'; T in [DT_INT64]\n  device='CPU'; T in [DT_INT32]\n"
+        + "  device='CPU'; T in [DT_DOUBLE]\n  device='CPU'; T in [DT_FLOAT]\n";
+    Tensor bytes = tf.cast(tf.constant(new int[][] {{1, 2}, {3, 4}}), tf.uint8);
+    rejected(NotFoundError.class, "Could not find device for node: {{node MatMul}} = MatMul[T=DT_UINT8]\n"
+        + "All kernels registered for op MatMul:\n" + matmulKernels + " [Op:MatMul]", g -> tf.matmul(bytes, bytes));
+    Tensor batch = tf.reshape(bytes, 1, 2, 2);
+    rejected(NotFoundError.class, "Could not find device for node: {{node BatchMatMulV2}} ="
+        + " BatchMatMulV2[T=DT_UINT8]\nAll kernels registered for op BatchMatMulV2:\n" + matmulKernels
+        + " [Op:BatchMatMulV2]", g -> tf.matmul(batch, bytes));
+    String einsumKernels = "All kernels registered for op Einsum:\n  device='CPU'; T in [DT_INT64]\n"
+        + "  device='CPU'; T in [DT_INT32]\n  device='CPU'; T in [DT_FLOAT]\n  device='CPU'; T in [DT_DOUBLE]\n"
+        + " [Op:Einsum]";
+    rejected(NotFoundError.class, "Could not find device for node: {{node Einsum}} = Einsum[T=DT_UINT8]\n"
+        + einsumKernels, g -> tf.einsum("ij->ji", bytes));
+    Tensor flags = tf.constant(new boolean[] {true, false});
+    rejected(NotFoundError.class, "Could not find device for node: {{node Einsum}} = Einsum[T=DT_BOOL]\n"
+        + einsumKernels, g -> tf.einsum("i,i->", flags, flags));
   }
 
   @Test

@@ -101,6 +101,17 @@ class ReductionBadInputTest {
   }
 
   @Test
+  void logsumexpOfIntegers() {
+    // TensorFlow's composite fails at IsFinite, which has no integer kernel.
+    Values ints = Values.i32(s(3), 1, 2, 3);
+    String message = TensorFlowErrors.message("IsFinite", List.of(ints),
+        (tf, x) -> tf.math.isFinite(o(tf.max(o(x.get(0)), tf.constant(0)))));
+    Tensor x = Oracle.tfj(ints);
+    StateGuard g = new StateGuard();
+    g.assertRejected(InvalidArgumentError.class, message, () -> tf.reduce_logsumexp(x), x);
+  }
+
+  @Test
   void varianceOfIntegers() {
     // TensorFlow's Python check, after the mean: the mean of integers is an integer.
     Tensor x = tf.constant(new int[] {1, 2, 4});

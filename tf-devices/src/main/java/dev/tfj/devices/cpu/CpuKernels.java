@@ -20,6 +20,8 @@ final class CpuKernels {
     SliceKernels.register(table);
     PadKernels.register(table);
     GatherKernels.register(table);
+    ElementwiseKernels.register(table);
+    ActivationKernels.register(table);
     return table;
   }
 

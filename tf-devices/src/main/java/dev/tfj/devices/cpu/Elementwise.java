@@ -2,6 +2,7 @@ package dev.tfj.devices.cpu;
 
 import dev.tfj.devices.Kernel;
 import dev.tfj.devices.KernelContext;
+import dev.tfj.ops.DType;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -46,7 +47,25 @@ final class Elementwise {
     return map == null ? i : map[i];
   }
 
+  /** A scalar function in float arithmetic. */
+  interface FloatUnary {
+    float apply(float x);
+  }
+
+  /** A scalar function of two floats in float arithmetic. */
+  interface FloatBinary {
+    float apply(float a, float b);
+  }
+
   static Kernel unary(DoubleUnaryOperator real, LongUnaryOperator integer) {
+    return unary(x -> (float) real.applyAsDouble(x), real, integer);
+  }
+
+  /**
+   * With a float32 function of its own, for ops whose TensorFlow kernel rounds intermediate
+   * results to float (exp(x) - 1 in Elu, say), where computing in double would disagree.
+   */
+  static Kernel unary(FloatUnary float32, DoubleUnaryOperator float64, LongUnaryOperator integer) {
     return ctx -> {
       HostBuffer x = input(ctx, 0);
       HostBuffer out = allocate(ctx, 0);
@@ -54,11 +73,12 @@ final class Elementwise {
       if (x.data instanceof float[] a) {
         float[] o = (float[]) out.data;
         for (int i = 0; i < n; i++) {
-          o[i] = (float) real.applyAsDouble(a[i]);
+          o[i] = float32.apply(a[i]);
         }
-      } else if (x.dtype.is_floating()) {
+      } else if (x.data instanceof double[] a) {
+        double[] o = (double[]) out.data;
         for (int i = 0; i < n; i++) {
-          out.setDouble(i, real.applyAsDouble(x.getDouble(i)));
+          o[i] = float64.applyAsDouble(a[i]);
         }
       } else {
         for (int i = 0; i < n; i++) {
@@ -68,7 +88,23 @@ final class Elementwise {
     };
   }
 
+  /** A bool output testing each element of a floating input (IsNan, IsFinite). */
+  static Kernel test(java.util.function.DoublePredicate test) {
+    return ctx -> {
+      HostBuffer x = input(ctx, 0);
+      boolean[] o = (boolean[]) allocate(ctx, 0).data;
+      for (int i = 0; i < o.length; i++) {
+        o[i] = test.test(x.getDouble(i));
+      }
+    };
+  }
+
   static Kernel binary(DoubleBinaryOperator real, LongBinaryOperator integer) {
+    return binary((a, b) -> (float) real.applyAsDouble(a, b), real, integer);
+  }
+
+  /** With a float32 function of its own, as for {@link #unary(FloatUnary, DoubleUnaryOperator, LongUnaryOperator)}. */
+  static Kernel binary(FloatBinary float32, DoubleBinaryOperator float64, LongBinaryOperator integer) {
     return ctx -> {
       HostBuffer a = input(ctx, 0);
       HostBuffer b = input(ctx, 1);
@@ -76,15 +112,17 @@ final class Elementwise {
       int[] ma = readMap(ctx, 0);
       int[] mb = readMap(ctx, 1);
       int n = out.size();
-      if (a.data instanceof float[] fa && ma == null && mb == null) {
+      if (a.data instanceof float[] fa) {
         float[] fb = (float[]) b.data;
         float[] o = (float[]) out.data;
         for (int i = 0; i < n; i++) {
-          o[i] = (float) real.applyAsDouble(fa[i], fb[i]);
+          o[i] = float32.apply(fa[at(ma, i)], fb[at(mb, i)]);
         }
-      } else if (a.dtype.is_floating()) {
+      } else if (a.data instanceof double[] da) {
+        double[] db = (double[]) b.data;
+        double[] o = (double[]) out.data;
         for (int i = 0; i < n; i++) {
-          out.setDouble(i, real.applyAsDouble(a.getDouble(at(ma, i)), b.getDouble(at(mb, i))));
+          o[i] = float64.applyAsDouble(da[at(ma, i)], db[at(mb, i)]);
         }
       } else {
         for (int i = 0; i < n; i++) {
@@ -129,15 +167,64 @@ final class Elementwise {
     }
   };
 
-  /** Cast: floating to integer truncates toward zero; anything to bool tests for nonzero. */
+  /**
+   * Cast as TensorFlow's CPU kernel does it: integers wrap to narrower integers and round to the
+   * nearest float; floats truncate toward zero to integers (see {@link #truncate}); anything to
+   * bool tests for nonzero (NaN is true).
+   */
   static final Kernel CAST = ctx -> {
     HostBuffer x = input(ctx, 0);
     HostBuffer out = allocate(ctx, 0);
+    DType to = out.dtype;
+    boolean fromFloating = x.dtype.is_floating();
     for (int i = 0; i < out.size(); i++) {
-      if (out.dtype.is_floating() || out.dtype.is_bool()) {
-        out.setDouble(i, x.dtype.is_floating() ? x.getDouble(i) : x.getLong(i));
+      if (!fromFloating) {
+        long v = x.getLong(i);
+        if (to.is_floating()) {
+          out.setDouble(i, to == DType.FLOAT32 ? (float) v : (double) v);
+        } else {
+          out.setLong(i, v);
+        }
+      } else if (to.is_floating() || to.is_bool()) {
+        out.setDouble(i, x.getDouble(i));
       } else {
-        out.setLong(i, x.dtype.is_floating() ? (long) x.getDouble(i) : x.getLong(i));
+        out.setLong(i, truncate(x.getDouble(i), x.dtype, to));
+      }
+    }
+  };
+
+  /**
+   * A float to an integer dtype as x86 converts it: toward zero, with NaN and values out of
+   * range giving the most negative integer. To uint8, as TensorFlow's vectorized kernel does for
+   * all but a tensor's last few elements (its scalar tail keeps the low byte instead), the value
+   * goes through int32 (from float32) or int16 (from float64) that way, then saturates to [0, 255].
+   */
+  static long truncate(double v, DType from, DType to) {
+    if (to == DType.INT64) {
+      return v >= -0x1p63 && v < 0x1p63 ? (long) v : Long.MIN_VALUE;
+    }
+    if (to == DType.INT32) {
+      return v > -0x1p31 - 1 && v < 0x1p31 ? (long) v : Integer.MIN_VALUE;
+    }
+    double bound = from == DType.FLOAT64 ? 0x1p15 : 0x1p31;
+    long through = v > -bound - 1 && v < bound ? (long) v : 0;
+    return Math.min(Math.max(through, 0), 255);
+  }
+
+  /** Where(input): the coordinates, row-major, of every nonzero element (NaN counts). */
+  static final Kernel WHERE = ctx -> {
+    HostBuffer x = input(ctx, 0);
+    long[] shape = ctx.inputShapes[0];
+    long[] o = (long[]) allocate(ctx, 0).data;
+    long[] strides = dev.tfj.ops.Shapes.strides(shape);
+    int row = 0;
+    for (int i = 0; i < x.size(); i++) {
+      if (x.getDouble(i) != 0) {
+        long rest = i;
+        for (int d = 0; d < shape.length; d++) {
+          o[row++] = rest / strides[d];
+          rest %= strides[d];
+        }
       }
     }
   };

@@ -6,6 +6,7 @@ import static dev.tfj.devices.cpu.Elementwise.input;
 
 import dev.tfj.devices.Kernel;
 import dev.tfj.devices.KernelContext;
+import dev.tfj.ops.DType;
 import dev.tfj.ops.Diagonals;
 import dev.tfj.ops.LinalgOps;
 
@@ -22,7 +23,9 @@ final class LinalgKernels {
     put(table, LinalgOps.MATRIX_DIAG_PART_V3, LinalgKernels::diagPart);
     put(table, LinalgOps.MATRIX_DIAG_V3, LinalgKernels::diag);
     put(table, LinalgOps.MATRIX_SET_DIAG_V3, LinalgKernels::setDiag);
-    put(table, LinalgOps.EINSUM, Einsum::compute);
+    // TensorFlow's CPU Einsum kernels, in its order: none for uint8 or bool.
+    put(table, LinalgOps.EINSUM, Kernel.restrictedTo(Einsum::compute, DType.INT64, DType.INT32,
+        DType.FLOAT32, DType.FLOAT64));
   }
 
   /** The rows, columns and batch count of the matrices of a shape. */

@@ -5,6 +5,7 @@ import static dev.tfj.devices.cpu.Elementwise.input;
 
 import dev.tfj.devices.Kernel;
 import dev.tfj.devices.KernelContext;
+import dev.tfj.ops.DType;
 import java.util.Arrays;
 
 /**
@@ -15,11 +16,14 @@ import java.util.Arrays;
 final class MatMul {
   private MatMul() {}
 
-  static final Kernel KERNEL = ctx ->
-      compute(ctx, ctx.attrs.bool("transpose_a"), ctx.attrs.bool("transpose_b"));
+  /** TensorFlow registers its CPU MatMul kernels for these (of TFJ's dtypes; not uint8), in its order. */
+  private static final DType[] TYPES = {DType.INT64, DType.INT32, DType.FLOAT64, DType.FLOAT32};
 
-  static final Kernel BATCHED = ctx ->
-      compute(ctx, ctx.attrs.bool("adj_x"), ctx.attrs.bool("adj_y"));
+  static final Kernel KERNEL = Kernel.restrictedTo(ctx ->
+      compute(ctx, ctx.attrs.bool("transpose_a"), ctx.attrs.bool("transpose_b")), TYPES);
+
+  static final Kernel BATCHED = Kernel.restrictedTo(ctx ->
+      compute(ctx, ctx.attrs.bool("adj_x"), ctx.attrs.bool("adj_y")), TYPES);
 
   private static void compute(KernelContext ctx, boolean ta, boolean tb) {
     long[] shapeA = ctx.inputShapes[0];

@@ -4,6 +4,8 @@ import static dev.tfj.devices.cpu.CpuKernels.put;
 import static dev.tfj.devices.cpu.Elementwise.binary;
 import static dev.tfj.devices.cpu.Elementwise.compare;
 import static dev.tfj.devices.cpu.Elementwise.unary;
+import static dev.tfj.ops.DType.FLOAT32;
+import static dev.tfj.ops.DType.FLOAT64;
 
 import dev.tfj.devices.Kernel;
 import dev.tfj.errors.InvalidArgumentError;
@@ -17,8 +19,9 @@ final class MathKernels {
     put(table, MathOps.ADD, binary(Double::sum, Long::sum));
     put(table, MathOps.SUB, binary((a, b) -> a - b, (a, b) -> a - b));
     put(table, MathOps.MUL, binary((a, b) -> a * b, (a, b) -> a * b));
-    put(table, MathOps.REAL_DIV, binary((a, b) -> a / b, MathKernels::integerDivide));
-    put(table, MathOps.POW, binary(Math::pow, MathKernels::integerPow));
+    // TensorFlow registers RealDiv and Reciprocal on the CPU for floating types only.
+    put(table, MathOps.REAL_DIV, Kernel.restrictedTo(binary((a, b) -> a / b, null), FLOAT64, FLOAT32));
+    put(table, MathOps.POW, binary(MathKernels::pow, MathKernels::integerPow));
     put(table, MathOps.EQUAL, compare((a, b) -> a == b, (a, b) -> a == b));
     put(table, MathOps.NOT_EQUAL, compare((a, b) -> a != b, (a, b) -> a != b));
     put(table, MathOps.LESS, compare((a, b) -> a < b, (a, b) -> a < b));
@@ -30,7 +33,7 @@ final class MathKernels {
     put(table, MathOps.SQRT, unary(Math::sqrt, null));
     put(table, MathOps.EXP, unary(Math::exp, null));
     put(table, MathOps.LOG, unary(Math::log, null));
-    put(table, MathOps.RECIPROCAL, unary(a -> 1 / a, a -> integerDivide(1, a)));
+    put(table, MathOps.RECIPROCAL, Kernel.restrictedTo(unary(a -> 1 / a, null), FLOAT64, FLOAT32));
     put(table, MathOps.CAST, Elementwise.CAST);
     put(table, MathOps.ADD_N, Elementwise.ADD_N);
     put(table, MathOps.SUM, Reductions.SUM);
@@ -38,11 +41,9 @@ final class MathKernels {
     put(table, MathOps.MAT_MUL, MatMul.KERNEL);
   }
 
-  private static long integerDivide(long a, long b) {
-    if (b == 0) {
-      throw new InvalidArgumentError("Integer division by zero");
-    }
-    return a / b;
+  /** C's pow, which TensorFlow calls: unlike Java's, 1 to any power and -1 to an infinite one are 1. */
+  private static double pow(double base, double exponent) {
+    return base == 1 || (base == -1 && Double.isInfinite(exponent)) ? 1 : Math.pow(base, exponent);
   }
 
   private static long integerPow(long base, long exponent) {
