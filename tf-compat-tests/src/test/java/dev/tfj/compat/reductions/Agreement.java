@@ -22,25 +22,26 @@ import org.tensorflow.op.Ops;
  * {@code rtol * scale}, the scale of terms a sum adds up in a different order.
  */
 public record Agreement(String name, List<Values> inputs, Function<List<Tensor>, Tensor> tfj, TfFn tf,
-    double rtol, double scale) {
+    double rtol, double scale, boolean zeroSigns) {
   private static final Ops EAGER = Ops.create(EagerSession.getDefault());
 
   public Agreement(String name, List<Values> inputs, Function<List<Tensor>, Tensor> tfj, TfFn tf) {
-    this(name, inputs, tfj, tf, -1, 0);
+    this(name, inputs, tfj, tf, -1, 0, false);
   }
 
   /** Bit-equal results: moves, comparisons, integer arithmetic, ops IEEE rounds once. */
   public Agreement exact() {
-    return new Agreement(name, inputs, tfj, tf, 0, 0);
+    return new Agreement(name, inputs, tfj, tf, 0, 0, zeroSigns);
   }
 
   /** For sums of terms up to about {@code scale} in size. */
   public Agreement summing(double newScale) {
-    return new Agreement(name, inputs, tfj, tf, rtol, newScale);
+    return new Agreement(name, inputs, tfj, tf, rtol, newScale, zeroSigns);
   }
 
-  public Agreement tolerance(double newRtol) {
-    return new Agreement(name, inputs, tfj, tf, newRtol, scale);
+  /** Also -0.0 and 0.0 told apart. */
+  public Agreement signOfZero() {
+    return new Agreement(name, inputs, tfj, tf, rtol, scale, true);
   }
 
   public DynamicTest values() {
@@ -49,6 +50,10 @@ public record Agreement(String name, List<Values> inputs, Function<List<Tensor>,
       Values actual = Oracle.of(tfj.apply(Oracle.tfj(inputs)));
       double r = rtol < 0 ? Oracle.rtol(expected.dtype()) : rtol;
       assertAgree(expected, actual, r, r * scale, name);
+      for (int i = 0; zeroSigns && i < expected.data().length; i++) {
+        assertEquals(Double.compare(expected.data()[i], 0.0), Double.compare(actual.data()[i], 0.0),
+            name + ": the sign of zero at element " + i);
+      }
     });
   }
 

@@ -148,6 +148,14 @@ class ReductionValuesTest {
           in -> tf.math.reduce_euclidean_norm(in.get(0), 0),
           (ops, in) -> ops.linalg.euclideanNorm(o(in.get(0)), ops.constant(0))));
     }
+    // Between 0.0 and -0.0 the later element is kept; Assertions see the sign of zero.
+    Values zeros = Values.f32(s(2, 2), 0.0, -0.0, -0.0, 0.0);
+    for (int axis : new int[] {0, 1}) {
+      cases.add(new Agreement("reduce_max signed zeros", List.of(zeros), in -> tf.reduce_max(in.get(0), axis),
+          (ops, in) -> ops.max(o(in.get(0)), ops.constant(axis))).exact().signOfZero());
+      cases.add(new Agreement("reduce_min signed zeros", List.of(zeros), in -> tf.reduce_min(in.get(0), axis),
+          (ops, in) -> ops.min(o(in.get(0)), ops.constant(axis))).exact().signOfZero());
+    }
     // Integer products and squares wrap in the dtype, as TensorFlow's kernels compute them.
     cases.add(new Agreement("reduce_prod wraps", List.of(Values.of(I32, s(3), 65536, 65536, 3)),
         in -> tf.reduce_prod(in.get(0)), (ops, in) -> ops.prod(o(in.get(0)), ops.constant(0))));

@@ -24,11 +24,14 @@ final class Reductions {
 
   static final Kernel SUM = reduction(0, Double::sum, d -> 0, Long::sum, Finish.NONE);
   static final Kernel MEAN = reduction(0, Double::sum, d -> 0, Long::sum, Finish.MEAN);
-  /** Math.max and Math.min propagate NaN, as TensorFlow's Max and Min do. */
-  static final Kernel MAX = reduction(Double.NEGATIVE_INFINITY, Math::max, Reductions::lowest,
-      Math::max, Finish.NONE);
-  static final Kernel MIN = reduction(Double.POSITIVE_INFINITY, Math::min, Reductions::highest,
-      Math::min, Finish.NONE);
+  /**
+   * TensorFlow's Max and Min propagate NaN and, between equal values (0.0 and -0.0), keep the
+   * later element.
+   */
+  static final Kernel MAX = reduction(Double.NEGATIVE_INFINITY,
+      (acc, x) -> Double.isNaN(acc) || acc > x ? acc : x, Reductions::lowest, Math::max, Finish.NONE);
+  static final Kernel MIN = reduction(Double.POSITIVE_INFINITY,
+      (acc, x) -> Double.isNaN(acc) || acc < x ? acc : x, Reductions::highest, Math::min, Finish.NONE);
   static final Kernel PROD = reduction(1, (a, b) -> a * b, d -> 1, (a, b) -> a * b, Finish.NONE);
   static final Kernel ANY = reduction(0, Math::max, d -> 0, (a, b) -> a | b, Finish.NONE);
   static final Kernel ALL = reduction(1, Math::min, d -> 1, (a, b) -> a & b, Finish.NONE);
