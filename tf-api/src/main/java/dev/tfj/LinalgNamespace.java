@@ -149,7 +149,10 @@ public final class LinalgNamespace {
     return diag(diagonal, k, num_rows, num_cols, padding_value, ALIGN);
   }
 
-  /** Matrices with the given diagonals, {@code padding_value} elsewhere; -1 rows or columns: the smallest fit. */
+  /**
+   * Matrices with the given diagonals and {@code padding_value} elsewhere; -1 rows or columns
+   * means the smallest that fits.
+   */
   public Tensor diag(Object diagonal, int[] k, int num_rows, int num_cols, Object padding_value,
       String align) {
     TensorHandle d = Convert.toHandle(diagonal, null);

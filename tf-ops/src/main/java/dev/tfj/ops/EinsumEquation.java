@@ -73,10 +73,6 @@ public final class EinsumEquation {
     return java.util.Arrays.copyOf(out, n);
   }
 
-  public int inputCount() {
-    return inputs.length;
-  }
-
   /**
    * Labels each axis for concrete input shapes: the named labels first, then one label per
    * broadcast axis (aligned from the right, as NumPy broadcasts), with TensorFlow's errors.

@@ -498,31 +498,28 @@ public abstract class OpRunner {
   }
 
   public final Operand argMax(Operand x, int axis, DType outputType) {
-    return run1(ReductionOps.ARG_MAX, Attrs.of("output_type", outputType), x, scalarInt(axis));
+    return run1(ReductionOps.ARG_MAX, Attrs.of("output_type", outputType), x,
+        scalar(DType.INT32, axis));
   }
 
   public final Operand argMin(Operand x, int axis, DType outputType) {
-    return run1(ReductionOps.ARG_MIN, Attrs.of("output_type", outputType), x, scalarInt(axis));
+    return run1(ReductionOps.ARG_MIN, Attrs.of("output_type", outputType), x,
+        scalar(DType.INT32, axis));
   }
 
   public final Operand cumsum(Operand x, int axis, boolean exclusive, boolean reverse) {
     return run1(ReductionOps.CUMSUM, Attrs.of("exclusive", exclusive, "reverse", reverse), x,
-        scalarInt(axis));
+        scalar(DType.INT32, axis));
   }
 
   public final Operand cumprod(Operand x, int axis, boolean exclusive, boolean reverse) {
     return run1(ReductionOps.CUMPROD, Attrs.of("exclusive", exclusive, "reverse", reverse), x,
-        scalarInt(axis));
+        scalar(DType.INT32, axis));
   }
 
   /** x / y with 0 wherever y is 0. */
   public final Operand divNoNan(Operand x, Operand y) {
     return run1(ReductionOps.DIV_NO_NAN, Attrs.NONE, x, y);
-  }
-
-  /** An int32 scalar, the form TensorFlow gives a single axis. */
-  private Operand scalarInt(int value) {
-    return constant(DType.INT32, Shapes.SCALAR, new int[] {value});
   }
 
   // ---- neural-network ops (issue 3) ----
