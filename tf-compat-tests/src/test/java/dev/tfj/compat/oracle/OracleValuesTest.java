@@ -25,7 +25,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.tensorflow.EagerSession;
@@ -437,21 +436,12 @@ class OracleValuesTest {
   }
 
   /**
-   * Where TFJ and TensorFlow disagree today: every case here fails. Enable to check a fix, and
-   * move fixed cases to the tests above.
-   *
-   * <ul>
-   *   <li>Subnormal results: TensorFlow's CPU kernels run with denormals flushed to zero, so
-   *       {@code exp(-100f)} and {@code 1e-30f * 1e-10f} are 0 there; TFJ returns the subnormal
-   *       (3.7835e-44, 1.0e-40); likewise float64 {@code exp(-740)} (4.2e-322) and
-   *       {@code 1e-300 * 1e-10}.
-   *   <li>Casting a float outside int32's range, or NaN, to int32: TensorFlow (x86's cvttss2si)
-   *       gives -2147483648 for 3e9, -3e9, NaN and inf; TFJ gives -1294967296, 1294967296, 0, -1.
-   * </ul>
+   * Cases where TFJ once disagreed with TensorFlow: subnormal results, which TensorFlow's CPU
+   * kernels flush to zero ({@code exp(-100f)} is 0), and floats outside int32's range or NaN cast
+   * to int32, which x86's conversion turns into -2147483648.
    */
-  @Disabled("known TFJ/TensorFlow disagreements, documented above")
   @TestFactory
-  Stream<DynamicTest> knownDisagreements() {
+  Stream<DynamicTest> formerDisagreements() {
     List<Case> cases = new ArrayList<>();
     cases.add(new Case("exp", List.of(Values.f32(s(3), -100, -90, -87.5)), in -> tf.exp(in.get(0)),
         (tf, in) -> tf.math.exp(o(in.get(0)))));

@@ -22,6 +22,9 @@ final class CpuKernels {
     GatherKernels.register(table);
     ElementwiseKernels.register(table);
     ActivationKernels.register(table);
+    for (int i = 0; i < table.length; i++) {
+      table[i] = FlushToZero.wrap(table[i]);
+    }
     return table;
   }
 
