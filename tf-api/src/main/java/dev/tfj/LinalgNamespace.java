@@ -75,6 +75,27 @@ public final class LinalgNamespace {
     return tf.norm(tensor, ord, axis, keepdims);
   }
 
+  public java.util.List<Tensor> svd(Object tensor) {
+    return svd(tensor, false, true);
+  }
+
+  public java.util.List<Tensor> svd(Object tensor, boolean full_matrices) {
+    return svd(tensor, full_matrices, true);
+  }
+
+  /**
+   * [s, u, v] as TensorFlow's (s, u, v): tensor = u diag(s) v^T over the last two axes, s largest
+   * first; u and v are thin unless {@code full_matrices}. Without {@code compute_uv} the list holds
+   * s alone (TensorFlow returns the bare tensor). The columns of u and v are unique only up to
+   * sign (and, for repeated or zero singular values, up to a basis of their space): TFJ's may
+   * differ from TensorFlow's there, while s and u diag(s) v^T agree.
+   */
+  public java.util.List<Tensor> svd(Object tensor, boolean full_matrices, boolean compute_uv) {
+    Operand[] suv = RUN.svd(handle(tensor), compute_uv, full_matrices);
+    return compute_uv ? java.util.List.of(Tensor.wrap(suv[0]), Tensor.wrap(suv[1]), Tensor.wrap(suv[2]))
+        : java.util.List.of(Tensor.wrap(suv[0]));
+  }
+
   public Tensor eye(long num_rows) {
     return tf.eye(num_rows);
   }

@@ -1062,7 +1062,7 @@ public final class tf {
    * and matrix norms ({@code axis} a pair), built from ordinary ops as TensorFlow builds them.
    * {@code ord} is {@code "euclidean"}, {@code "fro"} (matrices only), or a number: 1, 2,
    * {@code Double.POSITIVE_INFINITY}, or for vectors any p &gt; 0. The euclidean gradient at the
-   * zero vector is NaN, as in TensorFlow.
+   * zero vector is NaN, as in TensorFlow. The matrix 2-norm is the largest singular value (Svd).
    */
   public static Tensor norm(Object tensor, Object ord, int[] axis, boolean keepdims) {
     if (axis != null && (axis.length != 2 || axis[0] == axis[1])) {
@@ -1085,11 +1085,9 @@ public final class tf {
     }
     Operand x = handle(tensor);
     Operand result;
-    if (euclidean) {
-      if (matrix && p == 2) {
-        throw new dev.tfj.errors.UnimplementedError("The matrix 2-norm (ord=2 over two axes) needs"
-            + " the Svd op, which TFJ does not have yet");
-      }
+    if (matrix && p == 2) {
+      result = matrixTwoNorm(x, axis);
+    } else if (euclidean) {
       result = RUN.sqrt(RUN.reduceSum(RUN.mul(x, x), axis, true));
     } else {
       Operand abs = RUN.abs(x);
@@ -1106,6 +1104,26 @@ public final class tf {
       }
     }
     return Tensor.wrap(keepdims ? result : RUN.squeeze(result, axis == null ? new int[0] : axis));
+  }
+
+  /**
+   * The largest singular value over the two axes, with both kept (size 1), as TensorFlow computes
+   * it: the two axes moved last (after the others, in order), Svd without vectors, the maximum of
+   * the values' absolute values, and the axes moved back. Out-of-range axes fail at the transpose.
+   */
+  private static Operand matrixTwoNorm(Operand x, int[] axis) {
+    int rank = x.shape().length;
+    int[] positive = {axis[0] < 0 ? axis[0] + rank : axis[0], axis[1] < 0 ? axis[1] + rank : axis[1]};
+    int[] before = java.util.stream.IntStream.concat(
+        java.util.stream.IntStream.range(0, rank).filter(i -> i != positive[0] && i != positive[1]),
+        java.util.Arrays.stream(positive)).toArray();
+    Operand singular = RUN.svd(RUN.transpose(x, before), false, false)[0];
+    Operand largest = RUN.expandDims(RUN.reduceMax(RUN.abs(singular), new int[] {-1}, true), -1);
+    int[] after = new int[before.length];
+    for (int i = 0; i < before.length; i++) {
+      after[before[i]] = i;
+    }
+    return RUN.transpose(largest, after);
   }
 
   /** How Python's f-strings print an ord: {@code inf}, {@code 3}, {@code 2.5}, {@code fro}. */

@@ -3,11 +3,12 @@ package dev.tfj.ops;
 import static dev.tfj.ops.GradientFn.grads;
 
 import dev.tfj.errors.InvalidArgumentError;
+import dev.tfj.errors.NotImplementedError;
 import java.util.Arrays;
 
 /**
  * Linear algebra ops beyond MatMul (which {@link MathOps} holds): batched products, diagonals,
- * Einsum; gradients as TensorFlow's math_grad.py, array_grad.py and linalg_grad.py define them.
+ * Einsum, Svd; gradients as TensorFlow's math_grad.py, array_grad.py and linalg_grad.py define them.
  */
 public final class LinalgOps {
   private LinalgOps() {}
@@ -216,4 +217,132 @@ public final class LinalgOps {
         return EinsumEquation.of((String) a.get("equation")).plan(shapes).outputShape();
       })
       .gradient(EinsumGradient::of);
+
+  // ---- singular value decomposition ----
+
+  /**
+   * Singular values of the inner matrices, largest first, and with {@code compute_uv} the singular
+   * vectors (u: [..., M, M or P], v: [..., N, N or P], P = min(M, N)); without it u and v are
+   * empty [0] tensors, as TensorFlow's kernel leaves them. The gradient is TensorFlow's _SvdGrad.
+   */
+  public static final Op SVD = Op.define("Svd")
+      .shape((in, a) -> {
+        long[] x = in[0].shape();
+        if (x.length < 2) {
+          throw new InvalidArgumentError("Input tensor 0 must have rank >= 2, got " + x.length);
+        }
+        long m = x[x.length - 2];
+        long n = x[x.length - 1];
+        long p = Math.min(m, n);
+        long[] s = Arrays.copyOf(x, x.length - 1);
+        s[s.length - 1] = p;
+        if (!a.bool("compute_uv")) {
+          return new long[][] {s, {0}, {0}};
+        }
+        boolean full = a.bool("full_matrices");
+        return new long[][] {s, matrixShape(x, m, full ? m : p), matrixShape(x, n, full ? n : p)};
+      })
+      .gradient(LinalgOps::svdGradient);
+
+  /** The batch axes of {@code x}, then rows and cols. */
+  private static long[] matrixShape(long[] x, long rows, long cols) {
+    long[] out = x.clone();
+    out[out.length - 2] = rows;
+    out[out.length - 1] = cols;
+    return out;
+  }
+
+  /**
+   * TensorFlow's _SvdGrad for real dtypes. Without u and v the gradient is u diag(ds) v^T from a
+   * second Svd that computes them. With them, the derivation is Giles' (and Townsend's for thin
+   * factors); the work is done for M &lt;= N and a tall input's gradient is the adjoint of its
+   * adjoint's. Repeated singular values make the gradient of u and v infinite (in practice huge
+   * or NaN), as in TensorFlow: the vectors are then only defined up to a subspace.
+   */
+  private static Operand[] svdGradient(OpRunner o, OpCall c) {
+    Operand a = c.x();
+    Operand gradS = diagonalMatrix(o, c.dys()[0]);
+    if (!c.attrs().bool("compute_uv")) {
+      Operand[] suv = o.svd(a, true, false);
+      return grads(o.matmulOfAnyRank(suv[1], o.matmulOfAnyRank(gradS, suv[2], false, true), false, false));
+    }
+    boolean full = c.attrs().bool("full_matrices");
+    long[] shape = a.shape();
+    int m = (int) shape[shape.length - 2];
+    int n = (int) shape[shape.length - 1];
+    boolean tall = m > n;
+    Operand u = c.outputs()[tall ? 2 : 1];
+    Operand v = c.outputs()[tall ? 1 : 2];
+    Operand gradU = c.dys()[tall ? 2 : 1];
+    Operand gradV = c.dys()[tall ? 1 : 2];
+    if (tall) {
+      int rows = m;
+      m = n;
+      n = rows;
+    }
+    if (full && Math.abs(m - n) > 1) {
+      throw new NotImplementedError("svd gradient is not implemented for abs(m - n) > 1 when"
+          + " full_matrices is True");
+    }
+    Operand s = c.outputs()[0];
+    Operand sMatrix = diagonalMatrix(o, s);
+    Operand s2 = o.square(s);
+    Operand f = o.matrixSetDiag(safeReciprocal(o, o.sub(o.expandDims(s2, -2), o.expandDims(s2, -1))),
+        o.zerosLike(s), new int[] {0}, DIAGONAL_ALIGN);
+    Operand v1 = columns(o, v, 0, m);
+    Operand gradV1 = columns(o, gradV, 0, m);
+    Operand fu = o.mul(f, o.matmulOfAnyRank(u, gradU, true, false));
+    Operand fv = o.mul(f, o.matmulOfAnyRank(v1, gradV1, true, false));
+    Operand inner = o.add(o.add(gradS,
+        o.matmulOfAnyRank(o.add(fu, transposeInner(o, fu)), sMatrix, false, false)),
+        o.matmulOfAnyRank(sMatrix, o.add(fv, transposeInner(o, fv)), false, false));
+    Operand grad = o.matmulOfAnyRank(u, o.matmulOfAnyRank(inner, v1, false, true), false, false);
+    if (m != n) {
+      Operand gradV1T = transposeInner(o, gradV1);
+      Operand rest = o.sub(gradV1T,
+          o.matmulOfAnyRank(o.matmulOfAnyRank(gradV1T, v1, false, false), v1, false, true));
+      if (full) {
+        Operand v2 = columns(o, v, m, n);
+        Operand gradV2 = columns(o, gradV, m, n);
+        rest = o.sub(rest,
+            o.matmulOfAnyRank(o.matmulOfAnyRank(v1, gradV2, true, false), v2, false, true));
+      }
+      Operand uOverS = o.matmulOfAnyRank(u, diagonalMatrix(o, safeReciprocal(o, s)), false, false);
+      grad = o.add(grad, o.matmulOfAnyRank(uOverS, rest, false, false));
+    }
+    return grads(tall ? transposeInner(o, grad) : grad);
+  }
+
+  private static final String DIAGONAL_ALIGN = "RIGHT_LEFT";
+
+  /** Square matrices with {@code d}'s last axis on their diagonals. */
+  private static Operand diagonalMatrix(OpRunner o, Operand d) {
+    return o.matrixDiag(d, new int[] {0}, -1, -1, o.scalar(d.dtype(), 0), DIAGONAL_ALIGN);
+  }
+
+  /** TensorFlow's _SafeReciprocal: x / (x^2 + 1e-20), so that 1/0 is 0 rather than inf. */
+  private static Operand safeReciprocal(OpRunner o, Operand x) {
+    return o.mul(x, o.reciprocal(o.add(o.mul(x, x), o.scalar(x.dtype(), 1e-20))));
+  }
+
+  /** Columns {@code from} (inclusive) to {@code to} (exclusive) of the inner matrices. */
+  private static Operand columns(OpRunner o, Operand x, int from, int to) {
+    long[] shape = x.shape();
+    long[] begin = new long[shape.length];
+    long[] size = shape.clone();
+    begin[shape.length - 1] = from;
+    size[shape.length - 1] = to - from;
+    return o.slice(x, begin, size);
+  }
+
+  private static Operand transposeInner(OpRunner o, Operand x) {
+    int rank = x.shape().length;
+    int[] perm = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      perm[i] = i;
+    }
+    perm[rank - 2] = rank - 1;
+    perm[rank - 1] = rank - 2;
+    return o.transpose(x, perm);
+  }
 }

@@ -445,6 +445,14 @@ public abstract class OpRunner {
         inputs.toArray(new Operand[0]));
   }
 
+  /**
+   * Svd: singular values, largest first, then u and v (empty [0] tensors unless
+   * {@code computeUv}; with {@code fullMatrices} square, else thin).
+   */
+  public final Operand[] svd(Operand x, boolean computeUv, boolean fullMatrices) {
+    return run(LinalgOps.SVD, Attrs.of("compute_uv", computeUv, "full_matrices", fullMatrices), x);
+  }
+
   // ---- reductions (issue 3) ----
 
   /** Sum over {@code axes}; null means every axis. */

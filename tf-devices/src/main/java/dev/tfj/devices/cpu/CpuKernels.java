@@ -13,6 +13,7 @@ final class CpuKernels {
     MathKernels.register(table);
     ReductionKernels.register(table);
     LinalgKernels.register(table);
+    SvdKernels.register(table);
     RandomKernels.register(table);
     RandomSamplingKernels.register(table);
     NnKernels.register(table);
