@@ -12,6 +12,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Max;
 import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.op.core.Sum;
+import org.tensorflow.op.linalg.Svd;
 
 /**
  * The TensorFlow side of the linear algebra tests: ops TensorFlow Java has no typed method for,
@@ -91,8 +92,8 @@ final class TfLinalg {
   }
 
   /**
-   * TensorFlow Python's norm for everything but the matrix 2-norm: {@code ord} is "euclidean",
-   * "fro" or a number; {@code axis} null, one axis, or a pair for a matrix norm.
+   * TensorFlow Python's norm: {@code ord} is "euclidean", "fro" or a number; {@code axis} null,
+   * one axis, or a pair for a matrix norm.
    */
   static Operand<?> norm(Ops tf, Operand<?> x, Object ord, int[] axis, boolean keepdims) {
     boolean matrix = axis != null && axis.length == 2;
@@ -100,7 +101,9 @@ final class TfLinalg {
     int[] all = axis != null ? axis : IntStream.range(0, rank).toArray();
     double p = ord instanceof Number n ? n.doubleValue() : 2;
     Operand result;
-    if (!(ord instanceof Number) || p == 2) {
+    if (matrix && ord instanceof Number && p == 2) {
+      result = matrixTwoNorm(tf, x, axis);
+    } else if (!(ord instanceof Number) || p == 2) {
       result = tf.math.sqrt(tf.sum(tf.math.mul(o(x), o(x)), tf.constant(all), Sum.keepDims(true)));
     } else {
       Operand abs = tf.math.abs(o(x));
@@ -122,6 +125,29 @@ final class TfLinalg {
     }
     return axis == null ? tf.squeeze(result)
         : tf.squeeze(result, Squeeze.axis(Arrays.stream(axis).mapToObj(a -> (long) a).toArray(Long[]::new)));
+  }
+
+  /**
+   * TensorFlow Python's matrix 2-norm: the pair of axes moved last, Svd without vectors, the
+   * largest absolute singular value, kept as two size-1 axes, which are moved back.
+   */
+  private static Operand<?> matrixTwoNorm(Ops tf, Operand<?> x, int[] axis) {
+    int rank = x.shape().numDimensions();
+    int[] positive = Arrays.stream(axis).map(a -> a < 0 ? a + rank : a).toArray();
+    int[] before = IntStream.concat(IntStream.range(0, rank).filter(i -> i != positive[0] && i != positive[1]),
+        Arrays.stream(positive)).toArray();
+    // For each axis, where it went (as TensorFlow finds it, with where(perm_before == i)).
+    int[] after = IntStream.range(0, rank)
+        .map(i -> IntStream.range(0, before.length).filter(j -> before[j] == i).findFirst().orElse(-1)).toArray();
+    Operand permed = tf.linalg.transpose(o(x), tf.constant(before));
+    Operand s = tf.linalg.svd(permed, Svd.computeUv(false)).s();
+    Operand largest = tf.max(tf.math.abs(s), tf.constant(-1), Max.keepDims(true));
+    return tf.linalg.transpose(tf.expandDims(largest, tf.constant(-1)), tf.constant(after));
+  }
+
+  /** The Svd op (all three outputs). */
+  static Svd<?> svd(Ops tf, Operand<?> x, boolean computeUv, boolean fullMatrices) {
+    return tf.linalg.svd(o(x), Svd.computeUv(computeUv), Svd.fullMatrices(fullMatrices));
   }
 
   /** TensorFlow Python's trace: the sum of the main diagonal's elements. */
