@@ -40,6 +40,9 @@ public final class AutogradNotebook {
     System.out.println(dy_dx);                            // [[0], [2], [4], [6]]
 
     // 2.3.3 Gradients through Java control flow: f(a) = k * a, so dc/da = c / a.
+    // Seeded so that this run prints what the notebook printed: when f takes its 100 * b branch,
+    // c / a is rounded and can miss the exact gradient by an ulp (in TensorFlow too).
+    tf.random.set_seed(1);
     Tensor a = tf.random.normal(new long[] {1, 1}, tf.float32);
     GradientTape t3 = tf.GradientTape();
     Tensor c;

@@ -44,7 +44,7 @@ public final class Op {
   private boolean[] gradientMayBeMissing = new boolean[0];
 
   /** How one OpDef argument gets its dtype: fixed, or from type attr {@code typeAttr}. */
-  private record Arg(String name, DataType fixed, int typeAttr, String numberAttr) {}
+  private record Arg(String name, DType fixed, int typeAttr, String numberAttr) {}
 
   private Op(OpDef def, int id) {
     this.name = def.getName();
@@ -95,7 +95,8 @@ public final class Op {
     Arg[] out = new Arg[defs.size()];
     for (int i = 0; i < out.length; i++) {
       ArgDef a = defs.get(i);
-      out[i] = new Arg(a.getName(), a.getType(), typeAttrs.indexOf(a.getTypeAttr()), a.getNumberAttr());
+      out[i] = new Arg(a.getName(), DType.fromProto(a.getType()), typeAttrs.indexOf(a.getTypeAttr()),
+          a.getNumberAttr());
     }
     return out;
   }
@@ -224,7 +225,7 @@ public final class Op {
     for (int i = 0; i < inputs.length; i++) {
       Arg arg = inputArgs[argIndex(i, listLength)];
       DType actual = inputs[i].dtype();
-      DType expected = arg.typeAttr >= 0 ? types[arg.typeAttr] : DType.fromProto(arg.fixed);
+      DType expected = arg.typeAttr >= 0 ? types[arg.typeAttr] : arg.fixed;
       if (expected == null) {
         types[arg.typeAttr] = actual;
       } else if (expected != actual) {
@@ -244,7 +245,7 @@ public final class Op {
     DType[] out = new DType[outputCount];
     for (int i = 0; i < out.length; i++) {
       Arg arg = outputArgs[Math.min(i, outputArgs.length - 1)];
-      out[i] = arg.typeAttr >= 0 ? types[arg.typeAttr] : DType.fromProto(arg.fixed);
+      out[i] = arg.typeAttr >= 0 ? types[arg.typeAttr] : arg.fixed;
     }
     return out;
   }

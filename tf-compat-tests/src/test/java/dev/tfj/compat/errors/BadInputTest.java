@@ -18,7 +18,6 @@ import dev.tfj.errors.RuntimeError;
 import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.tf;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -279,8 +278,6 @@ class BadInputTest {
   }
 
   @Test
-  @Disabled("BUG: assign_add/assign_sub with the wrong shape raise assign's ValueError; TensorFlow raises the"
-      + " AssignAddVariableOp kernel's InvalidArgumentError (Variable.update uses checked())")
   void variableAssignAddWithTheWrongShape() {
     // Checked against TensorFlow 2.18 (TensorFlow Java 1.1.0, AssignAddVariableOp / AssignSubVariableOp);
     // Python's assign_add has no shape check of its own, so the kernel's error reaches the user.
@@ -311,8 +308,6 @@ class BadInputTest {
   // ---------------------------------------------------------------- norm arguments
 
   @Test
-  @Disabled("BUG: tf.norm accepts ord='fro' for vector norms (axis None or one axis); TensorFlow raises"
-      + " ValueError \"'ord' must be a supported vector norm, got fro\"")
   void frobeniusNormOfAVector() {
     StateGuard g = new StateGuard();
     g.assertRejected(ValueError.class, "'ord' must be a supported vector norm, got fro", () -> tf.norm(g.x, "fro"));

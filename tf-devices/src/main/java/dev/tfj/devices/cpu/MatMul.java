@@ -11,7 +11,8 @@ import java.util.Arrays;
 /**
  * MatMul and BatchMatMulV2 on row-major matrices. Transposed operands are first laid out
  * untransposed, so the inner loop always walks both B and C contiguously (i-k-j order); each
- * batch of the (broadcast) output reads the matrices its batch index maps to.
+ * batch of the (broadcast) output reads the matrices its batch index maps to. Large products
+ * share their rows out across cores.
  */
 final class MatMul {
   private MatMul() {}
@@ -38,45 +39,47 @@ final class MatMul {
     int[] batchA = IndexMaps.broadcast(Arrays.copyOf(shapeA, shapeA.length - 2), batch);
     int[] batchB = IndexMaps.broadcast(Arrays.copyOf(shapeB, shapeB.length - 2), batch);
     HostBuffer c = allocate(ctx, 0);
-    for (int p = 0; p < batchA.length; p++) {
-      multiply(a, batchA[p] * m * k, b, batchB[p] * k * n, c, p * m * n, m, k, n);
-    }
+    // Output rows are independent: rows of all batches are shared out across cores.
+    Parallel.forRange(batchA.length * m, (long) k * n, (from, to) -> {
+      for (int row = from; row < to; row++) {
+        int p = row / m;
+        int i = row % m;
+        multiplyRow(a, (batchA[p] * m + i) * k, b, batchB[p] * k * n, c, (p * m + i) * n, k, n);
+      }
+    });
   }
 
-  /** C[offC..] = A[offA..] (m x k) times B[offB..] (k x n); float32 accumulates in float32. */
-  private static void multiply(HostBuffer a, int offA, HostBuffer b, int offB, HostBuffer c,
-      int offC, int m, int k, int n) {
+  /**
+   * One row of C: C[offC..offC+n) = A[offA..offA+k) (a row) times B[offB..] (k x n), summing
+   * over k in order; float32 accumulates in float32.
+   */
+  private static void multiplyRow(HostBuffer a, int offA, HostBuffer b, int offB, HostBuffer c,
+      int offC, int k, int n) {
     if (c.data instanceof float[] cf) {
       float[] af = (float[]) a.data;
       float[] bf = (float[]) b.data;
-      for (int i = 0; i < m; i++) {
-        for (int p = 0; p < k; p++) {
-          float aip = af[offA + i * k + p];
-          for (int j = 0; j < n; j++) {
-            cf[offC + i * n + j] += aip * bf[offB + p * n + j];
-          }
+      for (int p = 0; p < k; p++) {
+        float ap = af[offA + p];
+        for (int j = 0; j < n; j++) {
+          cf[offC + j] += ap * bf[offB + p * n + j];
         }
       }
     } else if (c.data instanceof double[] cd) {
       double[] ad = (double[]) a.data;
       double[] bd = (double[]) b.data;
-      for (int i = 0; i < m; i++) {
-        for (int p = 0; p < k; p++) {
-          double aip = ad[offA + i * k + p];
-          for (int j = 0; j < n; j++) {
-            cd[offC + i * n + j] += aip * bd[offB + p * n + j];
-          }
+      for (int p = 0; p < k; p++) {
+        double ap = ad[offA + p];
+        for (int j = 0; j < n; j++) {
+          cd[offC + j] += ap * bd[offB + p * n + j];
         }
       }
     } else {
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          long sum = 0;
-          for (int p = 0; p < k; p++) {
-            sum += a.getLong(offA + i * k + p) * b.getLong(offB + p * n + j);
-          }
-          c.setLong(offC + i * n + j, sum);
+      for (int j = 0; j < n; j++) {
+        long sum = 0;
+        for (int p = 0; p < k; p++) {
+          sum += a.getLong(offA + p) * b.getLong(offB + p * n + j);
         }
+        c.setLong(offC + j, sum);
       }
     }
   }

@@ -8,8 +8,8 @@ import dev.tfj.devices.KernelContext;
 import dev.tfj.ops.DType;
 import dev.tfj.ops.RandomOps;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * RandomStandardNormal and RandomUniform as TensorFlow's CPU kernels compute them. TensorFlow
@@ -21,7 +21,19 @@ final class RandomKernels {
 
   /** Each call reserves 256 outputs per element, as TensorFlow's PhiloxRandomOp does. */
   private static final int RESERVE_MULTIPLIER = 256;
-  private static final Map<String, Philox> GENERATORS = new ConcurrentHashMap<>();
+  /**
+   * Generators by (op, dtype, seeds), least recently used first. After {@code set_seed} every
+   * call without an op seed draws a fresh seed pair, so a long loop would add an entry per call:
+   * the oldest are dropped past this many, which changes nothing unless a dropped pair recurs.
+   */
+  private static final int MAX_GENERATORS = 4096;
+  private static final Map<String, Philox> GENERATORS =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Philox> eldest) {
+          return size() > MAX_GENERATORS;
+        }
+      };
   private static final SecureRandom NONDETERMINISTIC = new SecureRandom();
 
   static final Kernel STANDARD_NORMAL = ctx -> fill(ctx, "RandomStandardNormal", true);
@@ -33,7 +45,9 @@ final class RandomKernels {
   }
 
   static void clear() {
-    GENERATORS.clear();
+    synchronized (GENERATORS) {
+      GENERATORS.clear();
+    }
   }
 
   private static void fill(KernelContext ctx, String op, boolean normal) {
@@ -58,6 +72,13 @@ final class RandomKernels {
           d[group * 2 + j] = samples[j];
         }
       }
+    }
+  }
+
+  /** How many generators are kept (bounded by {@code MAX_GENERATORS}). */
+  static int generatorCount() {
+    synchronized (GENERATORS) {
+      return GENERATORS.size();
     }
   }
 
