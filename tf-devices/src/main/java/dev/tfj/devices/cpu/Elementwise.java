@@ -12,7 +12,8 @@ import java.util.function.LongUnaryOperator;
 /**
  * Kernels for elementwise ops, built from a scalar function: one for floating dtypes (computed
  * in double and rounded to the output dtype once) and one for integer dtypes (computed in long).
- * Broadcasting reads inputs through index maps; equal shapes take a direct loop.
+ * Broadcasting reads inputs through index maps; equal shapes take a direct loop. Large floating
+ * tensors are shared out across cores, each element computed as it would be alone.
  */
 final class Elementwise {
   private Elementwise() {}
@@ -72,14 +73,18 @@ final class Elementwise {
       int n = out.size();
       if (x.data instanceof float[] a) {
         float[] o = (float[]) out.data;
-        for (int i = 0; i < n; i++) {
-          o[i] = float32.apply(a[i]);
-        }
+        Parallel.forRange(n, 1, (from, to) -> {
+          for (int i = from; i < to; i++) {
+            o[i] = float32.apply(a[i]);
+          }
+        });
       } else if (x.data instanceof double[] a) {
         double[] o = (double[]) out.data;
-        for (int i = 0; i < n; i++) {
-          o[i] = float64.applyAsDouble(a[i]);
-        }
+        Parallel.forRange(n, 1, (from, to) -> {
+          for (int i = from; i < to; i++) {
+            o[i] = float64.applyAsDouble(a[i]);
+          }
+        });
       } else {
         for (int i = 0; i < n; i++) {
           out.setLong(i, integer.applyAsLong(x.getLong(i)));
@@ -115,15 +120,19 @@ final class Elementwise {
       if (a.data instanceof float[] fa) {
         float[] fb = (float[]) b.data;
         float[] o = (float[]) out.data;
-        for (int i = 0; i < n; i++) {
-          o[i] = float32.apply(fa[at(ma, i)], fb[at(mb, i)]);
-        }
+        Parallel.forRange(n, 1, (from, to) -> {
+          for (int i = from; i < to; i++) {
+            o[i] = float32.apply(fa[at(ma, i)], fb[at(mb, i)]);
+          }
+        });
       } else if (a.data instanceof double[] da) {
         double[] db = (double[]) b.data;
         double[] o = (double[]) out.data;
-        for (int i = 0; i < n; i++) {
-          o[i] = float64.applyAsDouble(da[at(ma, i)], db[at(mb, i)]);
-        }
+        Parallel.forRange(n, 1, (from, to) -> {
+          for (int i = from; i < to; i++) {
+            o[i] = float64.applyAsDouble(da[at(ma, i)], db[at(mb, i)]);
+          }
+        });
       } else {
         for (int i = 0; i < n; i++) {
           out.setLong(i, integer.applyAsLong(a.getLong(at(ma, i)), b.getLong(at(mb, i))));
