@@ -9,7 +9,8 @@ public interface Kernel {
 
   /**
    * The dtypes of the op's attr {@code T} this kernel is registered for, TensorFlow's kernel
-   * {@code TypeConstraint}; null when it takes every dtype the OpDef allows.
+   * {@code TypeConstraint}; null when it takes every dtype the OpDef allows. Callers must not
+   * modify the array (placement reads it on every call).
    */
   default DType[] typeConstraint() {
     return null;
@@ -43,7 +44,7 @@ public interface Kernel {
 
       @Override
       public DType[] typeConstraint() {
-        return constraint.clone();
+        return constraint;
       }
     };
   }

@@ -64,9 +64,12 @@ public final class TensorHandle implements Operand {
   @Override
   public long[] longValues() {
     Object data = hostData();
+    if (data instanceof long[] a) {
+      return a.clone();
+    }
     long[] out = new long[numElements()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = ((Number) java.lang.reflect.Array.get(data, i)).longValue();
+      out[i] = (long) element(data, i);
     }
     return out;
   }
@@ -76,10 +79,28 @@ public final class TensorHandle implements Operand {
     Object data = hostData();
     double[] out = new double[numElements()];
     for (int i = 0; i < out.length; i++) {
-      Object v = java.lang.reflect.Array.get(data, i);
-      out[i] = v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
+      out[i] = element(data, i);
     }
     return out;
+  }
+
+  /**
+   * Element i of a host array as a double, read without reflection or boxing: shape rules read
+   * shape, axis and permutation values on every op call. uint8 reads unsigned.
+   */
+  private static double element(Object data, int i) {
+    if (data instanceof int[] a) {
+      return a[i];
+    } else if (data instanceof long[] a) {
+      return a[i];
+    } else if (data instanceof float[] a) {
+      return a[i];
+    } else if (data instanceof double[] a) {
+      return a[i];
+    } else if (data instanceof byte[] a) {
+      return a[i] & 0xFF;
+    }
+    return ((boolean[]) data)[i] ? 1 : 0;
   }
 
   @Override
