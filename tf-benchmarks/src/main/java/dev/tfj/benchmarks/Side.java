@@ -1,0 +1,7 @@
+package dev.tfj.benchmarks;
+
+/** Which runtime computes a workload. */
+public enum Side {
+  TFJ,
+  TENSORFLOW_JAVA
+}
