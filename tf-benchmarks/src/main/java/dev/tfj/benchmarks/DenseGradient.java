@@ -4,7 +4,6 @@ import dev.tfj.GradientTape;
 import dev.tfj.Tensor;
 import dev.tfj.Variable;
 import dev.tfj.tf;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
@@ -28,24 +27,14 @@ final class DenseGradient implements BothSides {
     Tensor xs = Tfj.tensor(x);
     Variable ws = Tfj.variable(w);
     Variable bs = Tfj.variable(b);
-    return new Run<List<Tensor>>() {
-      @Override
-      List<Tensor> compute() {
-        GradientTape tape = tf.GradientTape();
-        Tensor loss;
-        try (tape) {
-          loss = tf.reduce_sum(tf.nn.relu(tf.add(tf.matmul(xs, ws), bs)));
-        }
-        List<Tensor> out = new ArrayList<>(List.of(loss));
-        out.addAll(tape.gradient(loss, List.of(ws, bs)));
-        return out;
+    return Tfj.run(() -> {
+      GradientTape tape = tf.GradientTape();
+      Tensor loss;
+      try (tape) {
+        loss = tf.reduce_sum(tf.nn.relu(tf.add(tf.matmul(xs, ws), bs)));
       }
-
-      @Override
-      List<float[]> read(List<Tensor> lossAndGradients) {
-        return Tfj.read(lossAndGradients);
-      }
-    };
+      return Tfj.lossAndGradients(loss, tape.gradient(loss, List.of(ws, bs)));
+    });
   }
 
   @Override

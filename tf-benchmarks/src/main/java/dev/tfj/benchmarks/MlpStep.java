@@ -37,30 +37,20 @@ final class MlpStep implements BothSides {
     Tensor xs = Tfj.tensor(x);
     Tensor ys = Tfj.tensor(labels);
     List<Variable> vars = params.stream().map(Tfj::variable).toList();
-    return new Run<List<Tensor>>() {
-      @Override
-      List<Tensor> compute() {
-        GradientTape tape = tf.GradientTape();
-        Tensor loss;
-        try (tape) {
-          Tensor hidden = tf.nn.relu(tf.add(tf.matmul(xs, vars.get(0)), vars.get(1)));
-          Tensor logits = tf.add(tf.matmul(hidden, vars.get(2)), vars.get(3));
-          loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(ys, logits));
-        }
-        List<Tensor> grads = tape.gradient(loss, vars);
-        for (int i = 0; i < vars.size(); i++) {
-          vars.get(i).assign_sub(tf.multiply(LEARNING_RATE, grads.get(i)));
-        }
-        List<Tensor> out = new ArrayList<>(List.of(loss));
-        out.addAll(grads);
-        return out;
+    return Tfj.run(() -> {
+      GradientTape tape = tf.GradientTape();
+      Tensor loss;
+      try (tape) {
+        Tensor hidden = tf.nn.relu(tf.add(tf.matmul(xs, vars.get(0)), vars.get(1)));
+        Tensor logits = tf.add(tf.matmul(hidden, vars.get(2)), vars.get(3));
+        loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(ys, logits));
       }
-
-      @Override
-      List<float[]> read(List<Tensor> lossAndGradients) {
-        return Tfj.read(lossAndGradients);
+      List<Tensor> grads = tape.gradient(loss, vars);
+      for (int i = 0; i < vars.size(); i++) {
+        vars.get(i).assign_sub(tf.multiply(LEARNING_RATE, grads.get(i)));
       }
-    };
+      return Tfj.lossAndGradients(loss, grads);
+    });
   }
 
   @Override

@@ -21,23 +21,15 @@ final class TapeGradient implements BothSides {
   @Override
   public Run<?> tfj() {
     Tensor xs = Tfj.tensor(x);
-    return new Run<Tensor>() {
-      @Override
-      Tensor compute() {
-        GradientTape tape = tf.GradientTape();
-        Tensor y;
-        try (tape) {
-          tape.watch(xs);
-          y = tf.reduce_sum(tf.multiply(xs, xs));
-        }
-        return tape.gradient(y, xs);
+    return Tfj.run(() -> {
+      GradientTape tape = tf.GradientTape();
+      Tensor y;
+      try (tape) {
+        tape.watch(xs);
+        y = tf.reduce_sum(tf.multiply(xs, xs));
       }
-
-      @Override
-      List<float[]> read(Tensor dx) {
-        return List.of(Tfj.read(dx));
-      }
-    };
+      return List.of(tape.gradient(y, xs));
+    });
   }
 
   @Override

@@ -3,7 +3,9 @@ package dev.tfj.benchmarks;
 import dev.tfj.Tensor;
 import dev.tfj.Variable;
 import dev.tfj.tf;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** TFJ's side of the inputs and the read-back: as a TFJ user writes them. */
 final class Tfj {
@@ -30,5 +32,27 @@ final class Tfj {
 
   static List<float[]> read(List<Tensor> ts) {
     return ts.stream().map(Tfj::read).toList();
+  }
+
+  /** A TFJ run of a computation that gives tensors; nothing to free (TFJ's results are garbage). */
+  static Run<List<Tensor>> run(Supplier<List<Tensor>> computation) {
+    return new Run<>() {
+      @Override
+      List<Tensor> compute() {
+        return computation.get();
+      }
+
+      @Override
+      List<float[]> read(List<Tensor> results) {
+        return Tfj.read(results);
+      }
+    };
+  }
+
+  /** A training step's results: the loss, then the gradients. */
+  static List<Tensor> lossAndGradients(Tensor loss, List<Tensor> gradients) {
+    List<Tensor> out = new ArrayList<>(List.of(loss));
+    out.addAll(gradients);
+    return out;
   }
 }
