@@ -19,9 +19,10 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * One training step of a 784-256-10 MLP on a batch of 256: forward, mean softmax cross-entropy,
- * gradients of the four parameters, and SGD updates through assign_sub. Each step starts from the
- * weights the previous one left, on both sides alike. TensorFlow Java runs it in a graph with
- * resource variables; the step's result is the loss and the four gradients.
+ * gradients of the four parameters, and SGD updates through assign_sub. Each step trains on from
+ * the weights the previous one left (its cost does not depend on their values); the agreement
+ * check sees both sides' first step. TensorFlow Java runs it in a graph with resource variables;
+ * the step's result is the loss and the four gradients.
  */
 final class MlpStep implements BothSides {
   private static final float LEARNING_RATE = 0.1f;
