@@ -174,6 +174,12 @@ class ShapeValuesTest {
             first(a -> tf.reverse(a, axes)),
             (tf, in) -> List.of(tf.reverse(o(in.get(0)), tf.constant(axes)))));
       }
+      for (SliceSpec.OfScalar index : SliceSpec.ON_A_SCALAR) {
+        SliceSpec spec = index.spec();
+        cases.add(Case.of(spec.python(), List.of(iota(t)), first(a -> a.get(index.items())),
+            (tf, in) -> List.of(tf.stridedSlice(o(in.get(0)), tf.constant(spec.begin()),
+                tf.constant(spec.end()), tf.constant(spec.strides()), spec.options()))));
+      }
       cases.add(Case.of("reverse(scalar)", List.of(iota(t)), first(a -> tf.reverse(a, new int[] {0})),
           (tf, in) -> List.of(tf.reverse(o(in.get(0)), tf.constant(new int[] {0})))));
       cases.add(Case.of("reverse(empty)", List.of(iota(t, 0, 2)), first(a -> tf.reverse(a, new int[] {7})),
