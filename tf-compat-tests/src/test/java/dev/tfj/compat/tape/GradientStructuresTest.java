@@ -132,14 +132,10 @@ class GradientStructuresTest {
   @Test
   void nestedOutputGradientsPairWithTheTargetsAsNestFlattensBoth() {
     Tensor x = tf.constant(new float[] {1, 2, 3});
-    GradientTape t = tf.GradientTape(true);
-    Tensor square;
-    Tensor triple;
-    try (t) {
-      t.watch(x);
-      square = x.mul(x);
-      triple = x.mul(3);
-    }
+    Tensor[] yz = new Tensor[2];
+    GradientTape t = recordSquareAndTriple(x, yz);
+    Tensor square = yz[0];
+    Tensor triple = yz[1];
     Map<String, Tensor> targets = new LinkedHashMap<>();
     targets.put("triple", triple);
     targets.put("square", square);
@@ -194,17 +190,24 @@ class GradientStructuresTest {
     assertEquals(12.0f, t.gradient(List.of(a, a), x).floatValue());
   }
 
+  /** x watched, yz = {x * x, x * 3}, on a persistent tape. */
+  private static GradientTape recordSquareAndTriple(Tensor x, Tensor[] yz) {
+    GradientTape t = tf.GradientTape(true);
+    try (t) {
+      t.watch(x);
+      yz[0] = x.mul(x);
+      yz[1] = x.mul(3);
+    }
+    return t;
+  }
+
   @Test
   void outputGradientsGiveTheVectorJacobianProduct() {
     Tensor x = tf.constant(new float[] {1, 2, 3});
-    GradientTape t = tf.GradientTape(true);
-    Tensor y;
-    Tensor z;
-    try (t) {
-      t.watch(x);
-      y = x.mul(x);
-      z = x.mul(3);
-    }
+    Tensor[] yz = new Tensor[2];
+    GradientTape t = recordSquareAndTriple(x, yz);
+    Tensor y = yz[0];
+    Tensor z = yz[1];
     assertArrayEquals(new float[] {2, 40, 600},
         (float[]) t.gradient(y, x, tf.constant(new float[] {1, 10, 100})).numpy());
     assertArrayEquals(new float[] {2, 40, 600},
