@@ -32,8 +32,8 @@ import java.util.function.IntFunction;
  *
  * <p>Targets are a Tensor, or a List (nested Lists and Maps too, flattened as TensorFlow's
  * {@code nest} does, Map values in key order) whose sum is differentiated. Sources are a Tensor,
- * a List or a Map, and the result has the same form, with null where a source is not connected
- * (or zeros with {@code unconnected_gradients} ZERO).
+ * a List, a Map, or Lists and Maps nested in each other, and the result has the same form, with
+ * null where a source is not connected (or zeros with {@code unconnected_gradients} ZERO).
  *
  * <p>Memory: a non-persistent tape forgets what it recorded when its gradient is taken; a
  * persistent one keeps it until {@link #reset} or until the tape is dropped (TensorFlow also
@@ -165,7 +165,7 @@ public final class GradientTape implements AutoCloseable {
     return lastWatchedVariables;
   }
 
-  // ---- gradient: sources as one tensor, a List or a Map ----
+  // ---- gradient: sources as one tensor, a List, a Map, or any nest of Lists and Maps ----
 
   /** The gradient of {@code target} with respect to {@code source}, or null where they are not connected. */
   public Tensor gradient(Object target, Tensor source) {
@@ -183,7 +183,7 @@ public final class GradientTape implements AutoCloseable {
 
   public Tensor gradient(Object target, Tensor source, Object output_gradients,
       tf.UnconnectedGradients unconnected_gradients) {
-    return flatGradient(target, List.of(source), output_gradients, unconnected_gradients).get(0);
+    return (Tensor) nestedGradient(target, source, output_gradients, unconnected_gradients);
   }
 
   public List<Tensor> gradient(Object target, List<? extends Tensor> sources) {
@@ -199,9 +199,10 @@ public final class GradientTape implements AutoCloseable {
     return gradient(target, sources, output_gradients, tf.UnconnectedGradients.of(unconnected_gradients));
   }
 
+  @SuppressWarnings("unchecked")
   public List<Tensor> gradient(Object target, List<? extends Tensor> sources, Object output_gradients,
       tf.UnconnectedGradients unconnected_gradients) {
-    return flatGradient(target, sources, output_gradients, unconnected_gradients);
+    return (List<Tensor>) nestedGradient(target, sources, output_gradients, unconnected_gradients);
   }
 
   public <K> Map<K, Tensor> gradient(Object target, Map<K, ? extends Tensor> sources) {
@@ -217,10 +218,60 @@ public final class GradientTape implements AutoCloseable {
     return gradient(target, sources, output_gradients, tf.UnconnectedGradients.of(unconnected_gradients));
   }
 
+  @SuppressWarnings("unchecked")
   public <K> Map<K, Tensor> gradient(Object target, Map<K, ? extends Tensor> sources,
       Object output_gradients, tf.UnconnectedGradients unconnected_gradients) {
-    return Nest.packLike(sources,
-        flatGradient(target, new ArrayList<>(sources.values()), output_gradients, unconnected_gradients));
+    return (Map<K, Tensor>) nestedGradient(target, sources, output_gradients, unconnected_gradients);
+  }
+
+  /**
+   * Sources nested in Lists and Maps (a List of Lists, a List of Maps, a Map of Lists): the
+   * result has the same nesting, each source replaced by its gradient, as TensorFlow's
+   * {@code nest.pack_sequence_as} builds it (Maps keep their keys; nest visits them sorted).
+   * Every leaf of the result is a Tensor, also where the source is a Variable, so type nested
+   * sources with Tensor leaves: {@code List<List<Tensor>> g = t.gradient(loss, List.of(List.of(w, b)))}.
+   */
+  public <S> S gradient(Object target, S sources) {
+    return gradient(target, sources, null, tf.UnconnectedGradients.NONE);
+  }
+
+  public <S> S gradient(Object target, S sources, Object output_gradients) {
+    return gradient(target, sources, output_gradients, tf.UnconnectedGradients.NONE);
+  }
+
+  public <S> S gradient(Object target, S sources, Object output_gradients, String unconnected_gradients) {
+    return gradient(target, sources, output_gradients, tf.UnconnectedGradients.of(unconnected_gradients));
+  }
+
+  @SuppressWarnings("unchecked")
+  public <S> S gradient(Object target, S sources, Object output_gradients,
+      tf.UnconnectedGradients unconnected_gradients) {
+    return (S) nestedGradient(target, sources, output_gradients, unconnected_gradients);
+  }
+
+  /** Flattens the sources as nest does, differentiates, and packs the gradients the same way. */
+  private Object nestedGradient(Object target, Object sources, Object outputGradients,
+      tf.UnconnectedGradients unconnected) {
+    List<Tensor> flat = sourceLeaves(sources);
+    return Nest.packSequenceAs(sources, flatGradient(target, flat, outputGradients, unconnected));
+  }
+
+  /**
+   * The sources' leaves. TensorFlow asks each for its dtype (backprop_util.IsTrainable), so a
+   * leaf that is not a tensor fails in as_dtype. (A null leaf is left to the check of sources.)
+   */
+  private static List<Tensor> sourceLeaves(Object sources) {
+    List<Object> flat = new ArrayList<>();
+    Nest.flatten(sources, flat);
+    List<Tensor> leaves = new ArrayList<>(flat.size());
+    for (Object leaf : flat) {
+      if (leaf != null && !(leaf instanceof Tensor)) {
+        throw new TypeError("Cannot convert the argument `type_value`: " + Nest.pythonRepr(leaf)
+            + " to a TensorFlow DType.");
+      }
+      leaves.add((Tensor) leaf);
+    }
+    return leaves;
   }
 
   private List<Tensor> flatGradient(Object target, List<? extends Tensor> sources, Object outputGradients,
@@ -343,10 +394,11 @@ public final class GradientTape implements AutoCloseable {
     return jacobian(target, sources, tf.UnconnectedGradients.NONE, null, true);
   }
 
+  @SuppressWarnings("unchecked")
   public <K> Map<K, Tensor> jacobian(Tensor target, Map<K, ? extends Tensor> sources,
       tf.UnconnectedGradients unconnected_gradients, Integer parallel_iterations, boolean experimental_use_pfor) {
-    return Nest.packLike(sources, flatJacobian(target, new ArrayList<>(sources.values()), unconnected_gradients,
-        parallel_iterations, experimental_use_pfor));
+    return (Map<K, Tensor>) Nest.packSequenceAs(sources, flatJacobian(target, sourceLeaves(sources),
+        unconnected_gradients, parallel_iterations, experimental_use_pfor));
   }
 
   private List<Tensor> flatJacobian(Tensor target, List<? extends Tensor> sources,

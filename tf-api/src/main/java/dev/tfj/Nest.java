@@ -1,10 +1,13 @@
 package dev.tfj;
 
+import dev.tfj.errors.TypeError;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Python's {@code nest} for the Java forms of its structures (List, Map), and how Python names a leaf. */
 final class Nest {
@@ -15,24 +18,64 @@ final class Nest {
     if (structure instanceof List<?> list) {
       list.forEach(e -> flatten(e, out));
     } else if (structure instanceof Map<?, ?> map) {
-      new TreeMap<>(map).values().forEach(e -> flatten(e, out));
+      for (Object key : sortedKeys(map)) {
+        flatten(map.get(key), out);
+      }
     } else {
       out.add(structure);
     }
   }
 
-  /** The results for a Map of sources, under the same keys in the same order. */
-  static <K> Map<K, Tensor> packLike(Map<K, ? extends Tensor> sources, List<Tensor> flat) {
-    Map<K, Tensor> out = new LinkedHashMap<>();
-    int i = 0;
-    for (K key : sources.keySet()) {
-      out.put(key, flat.get(i++));
+  /**
+   * Python's {@code nest.pack_sequence_as}: {@code flat}'s leaves in {@code structure}'s nesting,
+   * in {@link #flatten}'s order. Lists come back as read-only Lists, Maps as read-only Maps with
+   * the structure's keys in the structure's own order; a leaf structure is the first leaf.
+   */
+  static Object packSequenceAs(Object structure, List<?> flat) {
+    return pack(structure, flat.iterator());
+  }
+
+  private static Object pack(Object structure, Iterator<?> flat) {
+    if (structure instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (Object e : list) {
+        out.add(pack(e, flat));
+      }
+      return Collections.unmodifiableList(out);
     }
-    return Collections.unmodifiableMap(out);
+    if (structure instanceof Map<?, ?> map) {
+      Map<Object, Object> byKey = new HashMap<>();
+      for (Object key : sortedKeys(map)) {
+        byKey.put(key, pack(map.get(key), flat));
+      }
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.keySet().forEach(key -> out.put(key, byKey.get(key)));
+      return Collections.unmodifiableMap(out);
+    }
+    return flat.next();
+  }
+
+  /** A Map's keys sorted, as nest sorts a dict's keys (TypeError where they do not sort). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static List<Object> sortedKeys(Map<?, ?> map) {
+    List<Object> keys = new ArrayList<>(map.keySet());
+    if (keys.size() > 1) {
+      try {
+        keys.sort((a, b) -> ((Comparable) a).compareTo(b));
+      } catch (ClassCastException | NullPointerException e) {
+        throw new TypeError("nest only supports dicts with sortable keys.");
+      }
+    }
+    return keys;
   }
 
   static String pythonStr(Object o) {
     return o == null ? "None" : o instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(o);
+  }
+
+  /** Python's {@code repr} of a leaf, for messages that format one with {@code !r}. */
+  static String pythonRepr(Object o) {
+    return o instanceof String str ? "'" + str + "'" : pythonStr(o);
   }
 
   /** The Python type a Java value stands for, for TensorFlow's messages. */

@@ -95,11 +95,31 @@ public final class RandomNamespace {
     return uniform(shape, minval, maxval, dtype, null);
   }
 
+  private static final java.util.Set<DType> UNIFORM_TYPES = java.util.EnumSet.of(DType.FLOAT32,
+      DType.FLOAT64, DType.INT32, DType.INT64);
+
   /**
-   * Floats in [minval, maxval) (maxval null means 1). As in TensorFlow, the default range [0, 1)
-   * returns the raw sample, and otherwise {@code sample * (maxval - minval) + minval}.
+   * Numbers in [minval, maxval). Floats: maxval null means 1; as in TensorFlow, the default
+   * range [0, 1) returns the raw sample, and otherwise {@code sample * (maxval - minval) +
+   * minval}. Integers (int32, int64) need maxval and come from RandomUniformInt, whose numbers
+   * are slightly biased unless maxval - minval is a power of two, as TensorFlow's are.
    */
   public Tensor uniform(long[] shape, Object minval, Object maxval, DType dtype, Long seed) {
+    if (dtype != null && !UNIFORM_TYPES.contains(dtype)) {
+      throw new ValueError("Argument `dtype` got invalid value <dtype: '" + dtype.typeName()
+          + "'>. Accepted dtypes are (tf.float16, tf.bfloat16, tf.float32, tf.float64, tf.int32,"
+          + " tf.int64).");
+    }
+    if (dtype != null && dtype.is_integer()) {
+      if (maxval == null) {
+        throw new ValueError("Must specify maxval for integer dtype " + dtype);
+      }
+      TensorHandle lo = Convert.toHandle(minval, dtype);
+      TensorHandle hi = Convert.toHandle(maxval, dtype);
+      long[] seeds = RandomSeeds.seedsFor(seed);
+      return Tensor.wrap(RUN.run1(RandomOps.UNIFORM_INT, Attrs.of("seed", seeds[0], "seed2", seeds[1]),
+          RUN.int32s(shape), lo, hi));
+    }
     boolean minIsZero = minval instanceof Integer i && i == 0;
     boolean maxIsOne = maxval == null || (maxval instanceof Integer i && i == 1);
     TensorHandle lo = minIsZero && maxIsOne ? null : Convert.toHandle(minval, dtype);

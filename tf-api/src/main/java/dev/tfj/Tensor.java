@@ -117,7 +117,11 @@ public abstract class Tensor {
    *   <tr><td>{@code x[..., None]}, {@code x[..., tf.newaxis]}</td>
    *       <td>{@code x.get(tf.ellipsis, tf.newaxis)} (or {@code null} for None)</td></tr>
    *   <tr><td>{@code x[i]} with a scalar int32/int64 tensor {@code i}</td><td>{@code x.get(i)}</td></tr>
+   *   <tr><td>{@code x[()]}</td><td>{@code x.get()}</td></tr>
    * </table>
+   *
+   * <p>A scalar takes only new axes and an ellipsis ({@code x.get(tf.newaxis)} is {@code [5]} for
+   * {@code x = 5}); an integer or a range on it raises {@code Attempting to slice scalar input.}
    *
    * <p>As in TensorFlow, an integer index out of range raises InvalidArgumentError ({@code slice
    * index 5 of dimension 0 out of bounds.}) and slice bounds are clamped. Anything else as an

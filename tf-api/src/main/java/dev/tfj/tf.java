@@ -236,7 +236,7 @@ public final class tf {
   }
 
   public static Tensor range(Object limit) {
-    return range(0, limit, 1, null);
+    return range(limit, null, 1, null);
   }
 
   public static Tensor range(Object start, Object limit) {
@@ -247,8 +247,16 @@ public final class tf {
     return range(start, limit, delta, null);
   }
 
-  /** With no dtype, the widest of the three in the order int32, int64, float32, float64. */
+  /**
+   * As math_ops.range: a null limit makes {@code start} the limit and 0 the start
+   * ({@code tf.range(3, null, 1, tf.float32)} is {@code [0., 1., 2.]}); with no dtype, the widest
+   * of the three in the order int32, int64, float32, float64.
+   */
   public static Tensor range(Object start, Object limit, Object delta, DType dtype) {
+    if (limit == null) {
+      limit = start;
+      start = 0;
+    }
     TensorHandle[] args = {handleOf(start, dtype), handleOf(limit, dtype), handleOf(delta, dtype)};
     DType widest = dtype;
     if (widest == null) {

@@ -12,7 +12,6 @@ import dev.tfj.ops.Operand;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +46,7 @@ public final class Tape {
   /** Tensor id to producing entry; a watched source maps to null. */
   private final Map<Long, Entry> producers = new HashMap<>();
   private final Set<EagerVariable> watchedVariables = new LinkedHashSet<>();
+  private int lastBackwardPassSize;
 
   public Tape(boolean persistent, boolean watchAccessedVariables) {
     this.persistent = persistent;
@@ -94,6 +94,14 @@ public final class Tape {
     return producers.size();
   }
 
+  /**
+   * How many tensors (each with its producing entry) the last backward pass held: what one
+   * {@code gradient} call costs, which must follow the targets' history, not the tape's size.
+   */
+  public int lastBackwardPassSize() {
+    return lastBackwardPassSize;
+  }
+
   /** Forgets everything recorded and watched (after a non-persistent tape's gradient). */
   public void release() {
     producers.clear();
@@ -118,17 +126,19 @@ public final class Tape {
    */
   public List<Operand[]> gradients(TensorHandle[] targets, TensorHandle[] sources, int count,
       IntFunction<Operand[]> seeds, OpRunner o) {
-    // Ops this call records (a persistent tape inside its block) must not disturb the walk.
-    Map<Long, Entry> tape = persistent ? new HashMap<>(producers) : producers;
     Set<Long> sourceIds = new HashSet<>();
     for (TensorHandle s : sources) {
       sourceIds.add(s.id);
     }
-    Backprop walk = Backprop.prepare(tape, targets);
+    // The walk keeps its own copy of the part it reaches, so what this call records (a persistent
+    // tape inside its block records the backward ops too) cannot disturb it, and a call costs
+    // what its targets' history holds, however large the tape has grown.
+    Backprop walk = Backprop.prepare(producers, targets);
+    lastBackwardPassSize = walk.producers.size();
     List<Operand[]> results = new ArrayList<>(count);
     for (int pass = 0; pass < count; pass++) {
-      Map<Long, List<Operand>> pending = walk.run(tape,
-          seeded(tape, targets, sourceIds, seeds.apply(pass), o), sourceIds, o);
+      Map<Long, List<Operand>> pending = walk.run(walk.seeded(targets, sourceIds, seeds.apply(pass), o),
+          sourceIds, o);
       Operand[] result = new Operand[sources.length];
       for (int i = 0; i < sources.length; i++) {
         List<Operand> grads = pending.get(sources[i].id);
@@ -139,33 +149,28 @@ public final class Tape {
     return results;
   }
 
-  /** Seeds: ones shaped like each target that the tape knows (or that is a source), unless given. */
-  private static Map<Long, List<Operand>> seeded(Map<Long, Entry> tape, TensorHandle[] targets,
-      Set<Long> sourceIds, Operand[] seeds, OpRunner o) {
-    Map<Long, List<Operand>> pending = new HashMap<>();
-    for (int i = 0; i < targets.length; i++) {
-      TensorHandle t = targets[i];
-      if (seeds != null && seeds[i] != null) {
-        add(pending, t.id, seeds[i]);
-      } else if (tape.get(t.id) != null || sourceIds.contains(t.id)) {
-        add(pending, t.id, o.fill(t.shape, o.scalar(t.dtype, 1)));
-      }
-    }
-    return pending;
-  }
-
-  /** The entries reachable from the targets, with the use counts the walk back consumes. */
-  private record Backprop(Set<Entry> reachable, Map<Long, Integer> uses, Map<Entry, Integer> waiting) {
+  /**
+   * What the backward pass needs, as TensorFlow's PrepareBackprop gathers it: the producer of
+   * each tensor reachable from the targets, how many reachable entries use each tensor, and how
+   * many of each entry's outputs still wait for gradients from those uses.
+   */
+  private record Backprop(Map<Long, Entry> producers, Map<Long, Integer> uses, Map<Entry, Integer> waiting) {
     static Backprop prepare(Map<Long, Entry> tape, TensorHandle[] targets) {
+      Map<Long, Entry> producers = new HashMap<>();
       Map<Long, Integer> uses = new HashMap<>();
-      Set<Entry> reachable = Collections.newSetFromMap(new IdentityHashMap<>());
+      Map<Entry, Integer> waiting = new IdentityHashMap<>();
       Deque<Long> walk = new ArrayDeque<>();
       for (TensorHandle t : targets) {
         walk.push(t.id);
       }
       while (!walk.isEmpty()) {
-        Entry e = tape.get(walk.pop());
-        if (e != null && reachable.add(e)) {
+        long id = walk.pop();
+        Entry e = tape.get(id);
+        if (e == null) {
+          continue;
+        }
+        producers.put(id, e);
+        if (waiting.putIfAbsent(e, 0) == null) {
           for (TensorHandle in : e.inputs) {
             uses.merge(in.id, 1, Integer::sum);
             walk.push(in.id);
@@ -173,20 +178,33 @@ public final class Tape {
         }
       }
       // An entry is ready once none of its outputs waits for a gradient from a later use.
-      Map<Entry, Integer> waiting = new IdentityHashMap<>();
-      for (Entry e : reachable) {
+      for (Map.Entry<Entry, Integer> w : waiting.entrySet()) {
         int n = 0;
-        for (TensorHandle out : e.outputs) {
+        for (TensorHandle out : w.getKey().outputs) {
           n += uses.containsKey(out.id) ? 1 : 0;
         }
-        waiting.put(e, n);
+        w.setValue(n);
       }
-      return new Backprop(reachable, uses, waiting);
+      return new Backprop(producers, uses, waiting);
+    }
+
+    /** Seeds: ones shaped like each target that has a history (or is a source), unless given. */
+    Map<Long, List<Operand>> seeded(TensorHandle[] targets, Set<Long> sourceIds, Operand[] seeds,
+        OpRunner o) {
+      Map<Long, List<Operand>> pending = new HashMap<>();
+      for (int i = 0; i < targets.length; i++) {
+        TensorHandle t = targets[i];
+        if (seeds != null && seeds[i] != null) {
+          add(pending, t.id, seeds[i]);
+        } else if (producers.containsKey(t.id) || sourceIds.contains(t.id)) {
+          add(pending, t.id, o.fill(t.shape, o.scalar(t.dtype, 1)));
+        }
+      }
+      return pending;
     }
 
     /** Walks back from the seeds, calling each entry's gradient rule when it is ready. */
-    Map<Long, List<Operand>> run(Map<Long, Entry> tape, Map<Long, List<Operand>> pending,
-        Set<Long> sourceIds, OpRunner o) {
+    Map<Long, List<Operand>> run(Map<Long, List<Operand>> pending, Set<Long> sourceIds, OpRunner o) {
       Map<Long, Integer> uses = new HashMap<>(this.uses);
       Map<Entry, Integer> waiting = new IdentityHashMap<>(this.waiting);
       Deque<Entry> ready = new ArrayDeque<>();
@@ -204,9 +222,8 @@ public final class Tape {
             add(pending, in.id, inputGrads[i]);
           }
           if (uses.merge(in.id, -1, Integer::sum) == 0) {
-            Entry producer = tape.get(in.id);
-            if (producer != null && reachable.contains(producer)
-                && waiting.merge(producer, -1, Integer::sum) == 0) {
+            Entry producer = producers.get(in.id);
+            if (producer != null && waiting.merge(producer, -1, Integer::sum) == 0) {
               ready.addFirst(producer);
             }
           }

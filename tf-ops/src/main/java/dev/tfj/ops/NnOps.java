@@ -14,20 +14,42 @@ public final class NnOps {
 
   static void load() {}
 
-  /** (dy - sum(dy * y, -1)) * y. */
+  /** (dy - sum(dy * y, -1)) * y; in float64 with the rounding residual taken out (below). */
   public static final Op SOFTMAX = Op.define("Softmax")
       .outputShape(NnOps::logitsShape)
       .gradient((o, c) -> {
         Operand y = c.out();
-        Operand sum = o.reduceSum(o.mul(c.dy(), y), new int[] {-1}, true);
-        return grads(o.mul(o.sub(c.dy(), sum), y));
+        Operand centered = o.sub(c.dy(), rowSum(o, o.mul(c.dy(), y)));
+        if (y.dtype() == DType.FLOAT64) {
+          centered = o.sub(centered, rowSum(o, o.mul(centered, y)));
+        }
+        return grads(o.mul(centered, y));
       });
 
-  /** dy - sum(dy, -1) * exp(y). */
+  /** dy - sum(dy, -1) * exp(y); in float64 with the rounding residual taken out (below). */
   public static final Op LOG_SOFTMAX = Op.define("LogSoftmax")
       .outputShape(NnOps::logitsShape)
-      .gradient((o, c) -> grads(
-          o.sub(c.dy(), o.mul(o.reduceSum(c.dy(), new int[] {-1}, true), o.exp(c.out())))));
+      .gradient((o, c) -> {
+        Operand p = o.exp(c.out());
+        Operand grad = o.sub(c.dy(), o.mul(rowSum(o, c.dy()), p));
+        if (p.dtype() == DType.FLOAT64) {
+          grad = o.sub(grad, o.mul(rowSum(o, grad), p));
+        }
+        return grads(grad);
+      });
+
+  /*
+   * Both gradients sum to zero along the row (softmax does not change when every logit moves
+   * by the same amount). When one probability rounds to 1, the first pass loses the tail at that
+   * class ([37.43, 0] gives [0, -5.55e-17] where the gradient is [5.55e-17, -5.55e-17]), and the
+   * row's sum is exactly what was lost. TensorFlow's newer nn_grad.py (after 2.18) takes that
+   * residual out again for float64, projected along the probabilities; other dtypes keep the
+   * one-pass formula of TensorFlow 2.18's kernels, bit for bit.
+   */
+
+  private static Operand rowSum(OpRunner o, Operand x) {
+    return o.reduceSum(x, new int[] {-1}, true);
+  }
 
   private static long[] logitsShape(Operand[] in, Attrs a) {
     long[] logits = in[0].shape();

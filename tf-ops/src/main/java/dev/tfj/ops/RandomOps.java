@@ -20,6 +20,28 @@ public final class RandomOps {
       .outputShape((in, a) -> ShapeRules.shapeFromInput(in, 0))
       .notDifferentiable();
 
+  /**
+   * RandomUniformInt(shape, minval, maxval): integers in [minval, maxval), with the checks of
+   * TensorFlow's kernel in its order. An empty output needs no valid range, as there.
+   */
+  public static final Op UNIFORM_INT = Op.define("RandomUniformInt")
+      .outputShape((in, a) -> {
+        for (int i = 1; i <= 2; i++) {
+          if (in[i].shape().length != 0) {
+            throw new InvalidArgumentError((i == 1 ? "minval" : "maxval") + " must be 0-D, got shape "
+                + Shapes.str(in[i].shape()));
+          }
+        }
+        long[] shape = ShapeRules.shapeFromInput(in, 0);
+        long lo = in[1].longValues()[0];
+        long hi = in[2].longValues()[0];
+        if (Shapes.numElements(shape) > 0 && lo >= hi) {
+          throw new InvalidArgumentError("Need minval < maxval, got " + lo + " >= " + hi);
+        }
+        return shape;
+      })
+      .notDifferentiable();
+
   /** Normal samples redrawn until they fall within two standard deviations. */
   public static final Op TRUNCATED_NORMAL = Op.define("TruncatedNormal")
       .outputShape((in, a) -> ShapeRules.shapeFromInput(in, 0))

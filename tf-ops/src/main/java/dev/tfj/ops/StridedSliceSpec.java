@@ -56,9 +56,6 @@ public final class StridedSliceSpec {
   private static StridedSliceSpec resolve(long[] shape, long[] sparseBegin, long[] sparseEnd,
       long[] sparseStrides, int beginMask, int endMask, int ellipsisMask, int newAxisMask,
       int shrinkMask) {
-    if (shape.length == 0) {
-      throw new InvalidArgumentError("Attempting to slice scalar input.");
-    }
     if ((ellipsisMask & (ellipsisMask - 1)) != 0) {
       throw new InvalidArgumentError("Multiple ellipses in slice spec not allowed");
     }
@@ -100,9 +97,12 @@ public final class StridedSliceSpec {
       } else if ((newAxisMask & (1 << i)) != 0) {
         gather[gathered++] = NEW_AXIS;
       } else {
+        // Only an entry that reads an input dimension can run out of them: a scalar takes
+        // new axes and ellipses (x[None], x[...], x[()]) but no index or range.
         if (full == dims) {
-          throw new InvalidArgumentError("Index out of range using input dim " + full
-              + "; input has only " + dims + " dims");
+          throw new InvalidArgumentError(dims == 0 ? "Attempting to slice scalar input."
+              : "Index out of range using input dim " + full + "; input has only " + dims
+                  + " dims");
         }
         begin[full] = sparseBegin[i];
         end[full] = sparseEnd[i];

@@ -147,6 +147,56 @@ class SoftmaxTest {
     }
   }
 
+  /** The gradient of reduce_sum(f(x) * w) by a GradientTape, as Java doubles. */
+  private static double[] tapeGradient(java.util.function.Function<Tensor, Tensor> f, Object x,
+      DType dtype, double[] w) {
+    Tensor logits = tf.constant(x, dtype);
+    dev.tfj.GradientTape tape = tf.GradientTape();
+    Tensor loss;
+    try (tape) {
+      tape.watch(logits);
+      loss = tf.reduce_sum(tf.multiply(f.apply(logits), tf.constant(w, dtype)));
+    }
+    return Oracle.of(tape.gradient(loss, logits)).data();
+  }
+
+  /**
+   * TensorFlow's softmax_op_test (after 2.18): where one probability rounds to 1, the float64
+   * gradient keeps the tail at that class and sums to zero along the row, to rtol 1e-14 and
+   * g[0] == -g[1]. (TensorFlow 2.18, as TensorFlow Java runs it, still gives [0, -5.55e-17].)
+   */
+  @Test
+  void float64GradientsKeepTheTailWhereAProbabilityRoundsToOne() {
+    double[] x = {37.42994775023705, 0.0};
+    double tail = 5.551115123125775e-17;
+    for (boolean log : new boolean[] {false, true}) {
+      String what = log ? "log_softmax" : "softmax";
+      double[] g = tapeGradient(log ? tf.nn::log_softmax : tf.nn::softmax, x, DType.FLOAT64,
+          new double[] {1, 0});
+      org.junit.jupiter.api.Assertions.assertEquals(tail, g[0], 1e-14 * tail, what + " g[0]");
+      org.junit.jupiter.api.Assertions.assertEquals(-tail, g[1], 1e-14 * tail, what + " g[1]");
+      org.junit.jupiter.api.Assertions.assertEquals(-g[1], g[0], what + ": g[0] == -g[1]");
+    }
+    // TensorFlow issue 126525's case: the gradient of softmax([40, 0])[0], in a batch of rows.
+    double[] g = tapeGradient(tf.nn::softmax, new double[][] {{40, 0}, {1, 2}}, DType.FLOAT64,
+        new double[] {1, 0});
+    double expected = Math.exp(-40) / Math.pow(1 + Math.exp(-40), 2);
+    org.junit.jupiter.api.Assertions.assertEquals(expected, g[0], 1e-14 * expected);
+    org.junit.jupiter.api.Assertions.assertEquals(-g[0], g[1]);
+  }
+
+  /** float32 keeps TensorFlow's one-pass gradient, tail lost included, as TensorFlow does. */
+  @Test
+  void float32GradientsInTheTailAreTensorFlows() {
+    double[][] x = {{17.5, 0}, {-3, 20}};
+    for (boolean log : new boolean[] {false, true}) {
+      NnOracle.assertGradientsAgree(List.of(NnOracle.values(x, DType.FLOAT32)),
+          xs -> log ? tf.nn.log_softmax(xs.get(0)) : tf.nn.softmax(xs.get(0)),
+          (t, xs) -> log ? t.nn.logSoftmax((Operand) xs.get(0)) : t.nn.softmax((Operand) xs.get(0)),
+          (log ? "log_softmax" : "softmax") + " float32 tail");
+    }
+  }
+
   @Test
   void aScalarIsRejectedByTheKernel() {
     Tensor x = tf.constant(1f);

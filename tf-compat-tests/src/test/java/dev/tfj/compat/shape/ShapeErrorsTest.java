@@ -193,6 +193,16 @@ class ShapeErrorsTest {
     cases.add(bad("StridedSlice", "a scalar, x[:]", x -> tf.constant(1f).get(tf.slice_(null)),
         (tf, x) -> tf.stridedSlice(tf.constant(1f), tf.constant(new int[] {0}), tf.constant(new int[] {0}),
             tf.constant(new int[] {1}), StridedSlice.beginMask(1L), StridedSlice.endMask(1L))));
+    cases.add(bad("StridedSlice", "a scalar, x[None, 0]", x -> tf.constant(1f).get(tf.newaxis, 0),
+        (tf, x) -> tf.stridedSlice(tf.constant(1f), tf.constant(new int[] {0, 0}), tf.constant(new int[] {0, 1}),
+            tf.constant(new int[] {1, 1}), StridedSlice.newAxisMask(1L), StridedSlice.shrinkAxisMask(2L))));
+    cases.add(bad("StridedSlice", "a scalar, x[..., ::2]", x -> tf.constant(1f).get(tf.ellipsis, tf.slice_(null, null, 2)),
+        (tf, x) -> tf.stridedSlice(tf.constant(1f), tf.constant(new int[] {0, 0}), tf.constant(new int[] {0, 0}),
+            tf.constant(new int[] {1, 2}), StridedSlice.ellipsisMask(1L), StridedSlice.beginMask(2L),
+            StridedSlice.endMask(2L))));
+    cases.add(bad("StridedSlice", "x[0, 0, 0] on a matrix", x -> x.get(0, 0, 0),
+        (tf, x) -> tf.stridedSlice(x, tf.constant(new int[] {0, 0, 0}), tf.constant(new int[] {1, 1, 1}),
+            tf.constant(new int[] {1, 1, 1}), StridedSlice.shrinkAxisMask(7L))));
     for (int[] axes : new int[][] {{2}, {-3}, {0, -2}}) {
       cases.add(bad("ReverseV2", java.util.Arrays.toString(axes), x -> tf.reverse(x, axes),
           (tf, x) -> tf.reverse(x, tf.constant(axes))));

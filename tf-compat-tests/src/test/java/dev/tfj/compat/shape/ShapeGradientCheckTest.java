@@ -53,6 +53,10 @@ class ShapeGradientCheckTest {
       check("strided_slice" + spec, xs -> tf.strided_slice(xs.get(0), spec.begin(), spec.end(),
           spec.strides(), m[0], m[1], m[2], m[3], m[4]), x(3, 4, 5)).assertRan("StridedSlice");
     }
+    for (SliceSpec.OfScalar index : SliceSpec.ON_A_SCALAR) {
+      check(index.spec().python(), xs -> tf.multiply(xs.get(0).get(index.items()), xs.get(0)), x())
+          .assertRan("StridedSlice");
+    }
     check("x[::-1, 1]", xs -> xs.get(0).get(tf.slice_(null, null, -1), 1), x(3, 4))
         .assertRan("StridedSlice");
     check("reverse", xs -> tf.reverse(xs.get(0), new int[] {0, -1}), x(3, 4)).assertRan("ReverseV2");

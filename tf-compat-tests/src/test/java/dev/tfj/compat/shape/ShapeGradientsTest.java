@@ -150,6 +150,12 @@ class ShapeGradientsTest {
           (tf, in) -> tf.stridedSlice(o(in.get(0)), tf.constant(new int[] {-1, 0, 0}),
               tf.constant(new int[] {0, 0, 0}), tf.constant(new int[] {1, 1, 1}),
               StridedSlice.ellipsisMask(2L), StridedSlice.newAxisMask(4L), StridedSlice.shrinkAxisMask(1L))));
+      for (SliceSpec.OfScalar index : SliceSpec.ON_A_SCALAR) {
+        SliceSpec spec = index.spec();
+        cases.add(new Case(spec.python(), List.of(x(t)), in -> in.get(0).get(index.items()),
+            (tf, in) -> tf.stridedSlice(o(in.get(0)), tf.constant(spec.begin()),
+                tf.constant(spec.end()), tf.constant(spec.strides()), spec.options())));
+      }
       for (int[] axes : new int[][] {{0}, {-1}, {0, 2}}) {
         cases.add(new Case("reverse" + Arrays.toString(axes), List.of(v), in -> tf.reverse(in.get(0), axes),
             (tf, in) -> tf.reverse(o(in.get(0)), tf.constant(axes))));

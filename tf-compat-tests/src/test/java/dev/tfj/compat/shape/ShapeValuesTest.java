@@ -174,6 +174,12 @@ class ShapeValuesTest {
             first(a -> tf.reverse(a, axes)),
             (tf, in) -> List.of(tf.reverse(o(in.get(0)), tf.constant(axes)))));
       }
+      for (SliceSpec.OfScalar index : SliceSpec.ON_A_SCALAR) {
+        SliceSpec spec = index.spec();
+        cases.add(Case.of(spec.python(), List.of(iota(t)), first(a -> a.get(index.items())),
+            (tf, in) -> List.of(tf.stridedSlice(o(in.get(0)), tf.constant(spec.begin()),
+                tf.constant(spec.end()), tf.constant(spec.strides()), spec.options()))));
+      }
       cases.add(Case.of("reverse(scalar)", List.of(iota(t)), first(a -> tf.reverse(a, new int[] {0})),
           (tf, in) -> List.of(tf.reverse(o(in.get(0)), tf.constant(new int[] {0})))));
       cases.add(Case.of("reverse(empty)", List.of(iota(t, 0, 2)), first(a -> tf.reverse(a, new int[] {7})),
@@ -391,6 +397,16 @@ class ShapeValuesTest {
     }
     cases.add(Case.of("range(java floats)", List.of(), x -> tf.range(0.0, 1.0, 0.1),
         (tf, x) -> List.of(tf.range(tf.constant(0f), tf.constant(1f), tf.constant(0.1f)))));
+    // range(limit) with the other arguments by keyword: start is 0, in the dtype asked for.
+    cases.add(Case.of("range(3, dtype=float32)", List.of(), x -> tf.range(3, null, 1, tf.float32),
+        (tf, x) -> List.of(tf.range(tf.constant(0f), tf.constant(3f), tf.constant(1f)))));
+    cases.add(Case.of("range(5, delta=2, dtype=int64)", List.of(), x -> tf.range(5, null, 2, tf.int64),
+        (tf, x) -> List.of(tf.range(tf.constant(0L), tf.constant(5L), tf.constant(2L)))));
+    cases.add(Case.of("range(2.5, None)", List.of(), x -> tf.range(2.5f, null),
+        (tf, x) -> List.of(tf.range(tf.constant(0f), tf.constant(2.5f), tf.constant(1f)))));
+    cases.add(Case.of("range(int64 tensor, dtype=float64)", List.of(),
+        x -> tf.range(tf.constant(4L), null, 1, tf.float64),
+        (tf, x) -> List.of(tf.range(tf.constant(0.0), tf.constant(4.0), tf.constant(1.0)))));
     // linspace against TensorFlow's LinSpace kernel (same formula as tf.linspace's composite).
     // (num = 0, which tf.linspace allows and LinSpace does not, is in ShapeApiTest.)
     double[][] spaces = {{0, 1, 5}, {-2.5, 7, 11}, {3, -1, 2}, {1, 5, 1}, {0.1, 0.7, 7}};

@@ -1,6 +1,7 @@
 package dev.tfj.compat.shape;
 
 import dev.tfj.ops.OpRunner;
+import dev.tfj.tf;
 import dev.tfj.ops.StridedSliceSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +44,29 @@ record SliceSpec(String python, int[] begin, int[] end, int[] strides, int[] mas
       of("[:0:-1]", v(0), v(0), v(-1), 1),
       of("[-1:-4:-1, ::-3]", v(-1, 0), v(-4, 0), v(-1, -3), 0b10, 0b10),
       of("[]", v(), v(), v()));
+
+  /** An index of a scalar as Tensor.get takes it, and the slice TensorFlow's _slice_helper packs. */
+  record OfScalar(Object[] items, SliceSpec spec) {
+    @Override
+    public String toString() {
+      return spec.toString();
+    }
+  }
+
+  /**
+   * What a scalar can be indexed with (TensorFlow's array_ops_test): only new axes and an
+   * ellipsis, which read no input dimension; {@code x[()]} is the scalar itself.
+   */
+  static final List<OfScalar> ON_A_SCALAR = List.of(
+      new OfScalar(new Object[0], of("x[()]", v(), v(), v())),
+      new OfScalar(new Object[] {tf.newaxis}, of("x[None]", v(0), v(0), v(1), 0, 0, 0, 1)),
+      new OfScalar(new Object[] {tf.ellipsis}, of("x[...]", v(0), v(0), v(1), 0, 0, 1)),
+      new OfScalar(new Object[] {tf.ellipsis, tf.newaxis},
+          of("x[..., None]", v(0, 0), v(0, 0), v(1, 1), 0, 0, 1, 2)),
+      new OfScalar(new Object[] {tf.newaxis, tf.ellipsis},
+          of("x[None, ...]", v(0, 0), v(0, 0), v(1, 1), 0, 0, 2, 1)),
+      new OfScalar(new Object[] {tf.newaxis, null},
+          of("x[None, None]", v(0, 0), v(0, 0), v(1, 1), 0, 0, 0, 3)));
 
   /** The output shape for an input of {@code shape}, by TFJ's rules (TensorFlow checks it). */
   long[] outputShape(long[] shape) {

@@ -57,6 +57,119 @@ class GradientStructuresTest {
     assertEquals(12.0f, grads.get("x").floatValue());
   }
 
+  /**
+   * Sources in any nest of lists and dicts give the same nest back (backprop.py packs the flat
+   * gradients with nest.pack_sequence_as): here as Lists and Maps inside each other. A Map keeps
+   * its own key order; nest pairs values with gradients by sorted key.
+   */
+  @Test
+  void nestedSourcesGiveTheSameNestingBack() {
+    Tensor x = tf.constant(3.0);
+    Tensor y = tf.constant(2.0);
+    Tensor[] z = new Tensor[1];
+    GradientTape t = recordXxy(x, y, z);
+
+    List<List<Tensor>> lists = t.gradient(z[0], List.of(List.of(x, y), List.of(y), List.of()));
+    assertEquals(3, lists.size());
+    assertEquals(List.of(12.0f, 9.0f), floats(lists.get(0)));
+    assertEquals(List.of(9.0f), floats(lists.get(1)));
+    assertEquals(List.of(), lists.get(2));
+
+    Map<String, Tensor> byName = new LinkedHashMap<>();
+    byName.put("y", y);
+    byName.put("x", x);
+    List<Object> mixed = t.gradient(z[0], List.<Object>of(byName, x));
+    Map<?, ?> first = (Map<?, ?>) mixed.get(0);
+    assertEquals(List.of("y", "x"), new ArrayList<>(first.keySet()));
+    assertEquals(9.0f, ((Tensor) first.get("y")).floatValue());
+    assertEquals(12.0f, ((Tensor) first.get("x")).floatValue());
+    assertEquals(12.0f, ((Tensor) mixed.get(1)).floatValue());
+
+    Map<String, List<Tensor>> ofLists = new LinkedHashMap<>();
+    ofLists.put("y", List.of(y));
+    ofLists.put("both", List.of(x, y));
+    Map<String, List<Tensor>> g = t.gradient(z[0], ofLists);
+    assertEquals(List.of("y", "both"), new ArrayList<>(g.keySet()));
+    assertEquals(List.of(9.0f), floats(g.get("y")));
+    assertEquals(List.of(12.0f, 9.0f), floats(g.get("both")));
+
+    // Unconnected sources are null, or zeros, where they sit.
+    Tensor unused = tf.constant(new float[] {1, 2});
+    List<List<Tensor>> some = t.gradient(z[0], List.of(List.of(unused, x)));
+    assertNull(some.get(0).get(0));
+    List<List<Tensor>> zeros = t.gradient(z[0], List.of(List.of(unused, x)), null, "zero");
+    assertArrayEquals(new float[] {0, 0}, (float[]) zeros.get(0).get(0).numpy());
+  }
+
+  @Test
+  void nestedVariableSourcesGiveTensors() {
+    Variable w = tf.Variable(new float[] {1, 2});
+    Variable b = tf.Variable(0.5f);
+    GradientTape t = tf.GradientTape();
+    Tensor loss;
+    try (t) {
+      loss = tf.reduce_sum(tf.multiply(w, w)).add(b);
+    }
+    Map<String, List<Tensor>> g = t.gradient(loss, Map.of("layer", List.of(w, b)));
+    assertArrayEquals(new float[] {2, 4}, (float[]) g.get("layer").get(0).numpy());
+    assertEquals(1.0f, g.get("layer").get(1).floatValue());
+  }
+
+  /** What an unchecked (raw) List of Lists reaches: the List overload, which handles it too. */
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void aRawListOfListsIsNestedToo() {
+    Tensor x = tf.constant(3.0);
+    Tensor y = tf.constant(2.0);
+    Tensor[] z = new Tensor[1];
+    GradientTape t = recordXxy(x, y, z);
+    List raw = List.of(List.of(x), y);
+    List g = t.gradient(z[0], raw);
+    assertEquals(12.0f, ((Tensor) ((List) g.get(0)).get(0)).floatValue());
+    assertEquals(9.0f, ((Tensor) g.get(1)).floatValue());
+  }
+
+  @Test
+  void nestedOutputGradientsPairWithTheTargetsAsNestFlattensBoth() {
+    Tensor x = tf.constant(new float[] {1, 2, 3});
+    Tensor[] yz = new Tensor[2];
+    GradientTape t = recordSquareAndTriple(x, yz);
+    Tensor square = yz[0];
+    Tensor triple = yz[1];
+    Map<String, Tensor> targets = new LinkedHashMap<>();
+    targets.put("triple", triple);
+    targets.put("square", square);
+    Map<String, Object> seeds = new LinkedHashMap<>();
+    seeds.put("square", new float[] {1, 0, 0});
+    seeds.put("triple", new float[] {0, 0, 1});
+    // d(square)·[1, 0, 0] + d(triple)·[0, 0, 1] = [2, 0, 3], whatever order each Map has.
+    assertArrayEquals(new float[] {2, 0, 3}, (float[]) t.gradient(targets, x, seeds).numpy());
+    assertArrayEquals(new float[] {2, 0, 3}, (float[]) t.gradient(List.of(List.of(square), triple), x,
+        List.of(List.of(new float[] {1, 0, 0}), new float[] {0, 0, 1})).numpy());
+  }
+
+  @Test
+  void badNestedSourcesAreTensorFlowsTypeErrorsAndLeaveTheTapeUsable() {
+    Tensor x = tf.constant(3.0);
+    Recorded r = Recorded.watching(x, false, () -> x.mul(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
+    TypeError leaf = assertThrows(TypeError.class, () -> t.gradient(y, List.of(List.of(x, 2.5))));
+    assertEquals("Cannot convert the argument `type_value`: 2.5 to a TensorFlow DType.", leaf.getMessage());
+    TypeError str = assertThrows(TypeError.class, () -> t.gradient(y, Map.of("k", List.of("w"))));
+    assertEquals("Cannot convert the argument `type_value`: 'w' to a TensorFlow DType.", str.getMessage());
+    Map<Object, Tensor> unsortable = new LinkedHashMap<>();
+    unsortable.put("a", x);
+    unsortable.put(1, x);
+    TypeError keys = assertThrows(TypeError.class, () -> t.gradient(y, List.of(unsortable)));
+    assertEquals("nest only supports dicts with sortable keys.", keys.getMessage());
+    assertEquals(6.0f, t.gradient(y, x).floatValue());
+  }
+
+  private static List<Float> floats(List<Tensor> tensors) {
+    return tensors.stream().map(Tensor::floatValue).toList();
+  }
+
   @Test
   void aListOfTargetsIsDifferentiatedAsTheirSumAndNestedStructuresFlatten() {
     Tensor x = tf.constant(3.0);
@@ -77,17 +190,24 @@ class GradientStructuresTest {
     assertEquals(12.0f, t.gradient(List.of(a, a), x).floatValue());
   }
 
+  /** x watched, yz = {x * x, x * 3}, on a persistent tape. */
+  private static GradientTape recordSquareAndTriple(Tensor x, Tensor[] yz) {
+    GradientTape t = tf.GradientTape(true);
+    try (t) {
+      t.watch(x);
+      yz[0] = x.mul(x);
+      yz[1] = x.mul(3);
+    }
+    return t;
+  }
+
   @Test
   void outputGradientsGiveTheVectorJacobianProduct() {
     Tensor x = tf.constant(new float[] {1, 2, 3});
-    GradientTape t = tf.GradientTape(true);
-    Tensor y;
-    Tensor z;
-    try (t) {
-      t.watch(x);
-      y = x.mul(x);
-      z = x.mul(3);
-    }
+    Tensor[] yz = new Tensor[2];
+    GradientTape t = recordSquareAndTriple(x, yz);
+    Tensor y = yz[0];
+    Tensor z = yz[1];
     assertArrayEquals(new float[] {2, 40, 600},
         (float[]) t.gradient(y, x, tf.constant(new float[] {1, 10, 100})).numpy());
     assertArrayEquals(new float[] {2, 40, 600},

@@ -2,6 +2,7 @@ package dev.tfj.devices.cpu;
 
 import static dev.tfj.devices.cpu.CpuKernels.put;
 import static dev.tfj.devices.cpu.Elementwise.allocate;
+import static dev.tfj.devices.cpu.Elementwise.input;
 
 import dev.tfj.devices.Kernel;
 import dev.tfj.devices.KernelContext;
@@ -12,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * RandomStandardNormal and RandomUniform as TensorFlow's CPU kernels compute them. TensorFlow
+ * RandomStandardNormal, RandomUniform and RandomUniformInt as TensorFlow's CPU kernels compute them. TensorFlow
  * caches one kernel per (op, attrs), each with its own generator that every call advances; the
  * generators here are kept the same way, and {@link #clear} drops them as {@code set_seed} does.
  */
@@ -36,12 +37,16 @@ final class RandomKernels {
       };
   private static final SecureRandom NONDETERMINISTIC = new SecureRandom();
 
-  static final Kernel STANDARD_NORMAL = ctx -> fill(ctx, "RandomStandardNormal", true);
-  static final Kernel UNIFORM = ctx -> fill(ctx, "RandomUniform", false);
+  static final Kernel STANDARD_NORMAL = ctx -> fill(ctx, "RandomStandardNormal",
+      floating(ctx, RandomKernels::boxMullerFloat, RandomKernels::boxMullerDouble));
+  static final Kernel UNIFORM = ctx -> fill(ctx, "RandomUniform",
+      floating(ctx, RandomKernels::uniformFloat, RandomKernels::uniformDouble));
+  static final Kernel UNIFORM_INT = ctx -> fill(ctx, "RandomUniformInt", uniformInt(ctx));
 
   static void register(Kernel[] table) {
     put(table, RandomOps.STANDARD_NORMAL, RandomKernels.STANDARD_NORMAL);
     put(table, RandomOps.UNIFORM, RandomKernels.UNIFORM);
+    put(table, RandomOps.UNIFORM_INT, RandomKernels.UNIFORM_INT);
   }
 
   static void clear() {
@@ -50,29 +55,62 @@ final class RandomKernels {
     }
   }
 
-  private static void fill(KernelContext ctx, String op, boolean normal) {
+  /**
+   * A distribution of TensorFlow's random_distributions.h: how many outputs one Philox draw
+   * (four 32-bit words) gives, and how it writes them to {@code out} from {@code at}, at most
+   * {@code count} of them (the last draw of an odd-sized output is cut short).
+   */
+  private record Distribution(int perDraw, Writer writer) {}
+
+  private interface Writer {
+    void write(int[] bits, Object out, int at, int count);
+  }
+
+  /** FillPhiloxRandom: one draw per group of outputs, in order, from this call's reservation. */
+  private static void fill(KernelContext ctx, String op, Distribution dist) {
     HostBuffer out = allocate(ctx, 0);
     long seed = ctx.attrs.integer("seed");
     long seed2 = ctx.attrs.integer("seed2");
     Philox gen = reserve(op + "/" + out.dtype + "/" + seed + "/" + seed2, seed, seed2,
         (long) out.size() * RESERVE_MULTIPLIER);
     int n = out.size();
-    int perGroup = out.dtype == DType.FLOAT32 ? 4 : 2;
-    for (int group = 0; group * perGroup < n; group++) {
-      int[] bits = gen.next();
-      if (out.data instanceof float[] f) {
-        float[] samples = normal ? boxMullerFloat(bits) : uniformFloat(bits);
-        for (int j = 0; j < 4 && group * 4 + j < n; j++) {
-          f[group * 4 + j] = samples[j];
-        }
-      } else {
-        double[] d = (double[]) out.data;
-        double[] samples = normal ? boxMullerDouble(bits) : uniformDouble(bits);
-        for (int j = 0; j < 2 && group * 2 + j < n; j++) {
-          d[group * 2 + j] = samples[j];
-        }
-      }
+    for (int at = 0; at < n; at += dist.perDraw) {
+      dist.writer.write(gen.next(), out.data, at, Math.min(dist.perDraw, n - at));
     }
+  }
+
+  /** Four floats or two doubles per draw. */
+  private static Distribution floating(KernelContext ctx,
+      java.util.function.Function<int[], float[]> f32,
+      java.util.function.Function<int[], double[]> f64) {
+    return ctx.outputTypes[0] == DType.FLOAT32
+        ? new Distribution(4, (bits, out, at, count) ->
+            System.arraycopy(f32.apply(bits), 0, out, at, count))
+        : new Distribution(2, (bits, out, at, count) ->
+            System.arraycopy(f64.apply(bits), 0, out, at, count));
+  }
+
+  /**
+   * UniformDistribution for int32 (four per draw: lo + word % range) and int64 (two per draw,
+   * each from two words, low word first), the range taken unsigned as TensorFlow takes it, so
+   * [INT_MIN, INT_MAX) works. The shape rule has checked minval < maxval.
+   */
+  private static Distribution uniformInt(KernelContext ctx) {
+    long lo = input(ctx, 1).getLong(0);
+    long range = input(ctx, 2).getLong(0) - lo;
+    if (ctx.outputTypes[0] == DType.INT32) {
+      return new Distribution(4, (bits, out, at, count) -> {
+        for (int j = 0; j < count; j++) {
+          ((int[]) out)[at + j] = (int) lo + Integer.remainderUnsigned(bits[j], (int) range);
+        }
+      });
+    }
+    return new Distribution(2, (bits, out, at, count) -> {
+      for (int j = 0; j < count; j++) {
+        long word = (bits[2 * j] & 0xFFFFFFFFL) | ((long) bits[2 * j + 1] << 32);
+        ((long[]) out)[at + j] = lo + Long.remainderUnsigned(word, range);
+      }
+    });
   }
 
   /** How many generators are kept (bounded by {@code MAX_GENERATORS}). */
