@@ -18,6 +18,8 @@ import dev.tfj.errors.RuntimeError;
 import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.tf;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -186,9 +188,10 @@ class BadInputTest {
   void noneAsADtypeIsAsDtypesError() {
     // zeros, ones, eye (through ones), cast and random.uniform call dtypes.as_dtype first.
     String asDtype = "Cannot convert the argument `type_value`: None to a TensorFlow DType.";
-    for (java.util.function.Function<Tensor, Object> call : java.util.List.<java.util.function.Function<Tensor, Object>>of(
-        x -> tf.zeros(new long[] {2}, null), x -> tf.ones(new long[] {2}, null), x -> tf.eye(2, null),
-        x -> tf.cast(x, null), x -> tf.random.uniform(new long[] {2}, null))) {
+    List<Function<Tensor, Object>> calls = List.of(x -> tf.zeros(new long[] {2}, null),
+        x -> tf.ones(new long[] {2}, null), x -> tf.eye(2, null), x -> tf.cast(x, null),
+        x -> tf.random.uniform(new long[] {2}, null));
+    for (Function<Tensor, Object> call : calls) {
       StateGuard g = new StateGuard();
       g.assertRejected(TypeError.class, asDtype, () -> call.apply(g.x), g.x);
     }

@@ -260,7 +260,8 @@ class LinalgBadInputTest {
   void noneArguments() {
     // einsum reads each operand's shape, then calls equation.replace.
     rejected(AttributeError.class, "'NoneType' object has no attribute 'replace'", g -> tf.einsum(null, g.x));
-    rejected(AttributeError.class, "'NoneType' object has no attribute 'shape'", g -> tf.einsum("ij->ji", (Object) null));
+    rejected(AttributeError.class, "'NoneType' object has no attribute 'shape'",
+        g -> tf.einsum("ij->ji", (Object) null));
     rejected(AttributeError.class, "'NoneType' object has no attribute 'shape'", g -> tf.einsum(null, (Object[]) null));
     // tensordot converts axes it cannot read as ints or pairs; len() of a None pair member fails.
     rejected(ValueError.class, NONE_TO_TENSOR, g -> tf.tensordot(g.x, g.x, (int[]) null));

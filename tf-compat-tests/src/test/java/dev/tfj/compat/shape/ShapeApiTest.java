@@ -17,6 +17,7 @@ import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.tf;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -227,7 +228,7 @@ class ShapeApiTest {
   static final String NONE_TO_TENSOR = "Attempt to convert a value (None) with an unsupported type"
       + " (<class 'NoneType'>) to a Tensor.";
 
-  static void rejected(Class<? extends Throwable> type, String message, java.util.function.Function<Tensor, Object> call) {
+  static void rejected(Class<? extends Throwable> type, String message, Function<Tensor, Object> call) {
     StateGuard g = new StateGuard();
     g.assertRejected(type, message, () -> call.apply(g.x), g.x);
   }
@@ -235,7 +236,7 @@ class ShapeApiTest {
   @Test
   void noneWhereTensorFlowConvertsATensor() {
     int[][] pads = {{1, 1}, {0, 0}};
-    List<java.util.function.Function<Tensor, Object>> calls = List.of(
+    List<Function<Tensor, Object>> calls = List.of(
         x -> tf.reshape(x, (long[]) null), x -> tf.fill(null, x), x -> tf.broadcast_to(x, (long[]) null),
         x -> tf.tile(x, null), x -> tf.reverse(x, null), x -> tf.slice(x, null, new int[] {1, 1}),
         x -> tf.slice(x, new int[] {0, 0}, null), x -> tf.strided_slice(x, null, new int[] {1}),
@@ -244,7 +245,7 @@ class ShapeApiTest {
         x -> tf.ones(null, tf.int32), x -> tf.concat(null, 0), x -> tf.concat(java.util.Arrays.asList(x, null), 0),
         x -> tf.stack(java.util.Arrays.asList(x, null)), x -> tf.pad(x, null), x -> tf.add(x, null),
         x -> tf.linalg.diag(x, null), x -> tf.expand_dims(null, 0), x -> tf.pad(x, pads, "CONSTANT", null));
-    for (java.util.function.Function<Tensor, Object> call : calls) {
+    for (Function<Tensor, Object> call : calls) {
       rejected(ValueError.class, NONE_TO_TENSOR, call);
     }
   }

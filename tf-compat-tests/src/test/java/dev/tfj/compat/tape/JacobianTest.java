@@ -323,6 +323,7 @@ class JacobianTest {
     assertEquals(asDtype, assertThrows(TypeError.class, () -> t.jacobian(y, (List<Tensor>) null)).getMessage());
     assertEquals(noShape, assertThrows(AttributeError.class, () -> t.batch_jacobian(null, x)).getMessage());
     assertEquals(noShape, assertThrows(AttributeError.class, () -> t.batch_jacobian(y, null)).getMessage());
-    assertArrayEquals(new float[][][] {{{2, 0}, {0, 4}}, {{6, 0}, {0, 8}}}, (float[][][]) t.batch_jacobian(y, x).numpy());
+    assertArrayEquals(new float[][][] {{{2, 0}, {0, 4}}, {{6, 0}, {0, 8}}},
+        (float[][][]) t.batch_jacobian(y, x).numpy());
   }
 }
