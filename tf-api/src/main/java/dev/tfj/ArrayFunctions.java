@@ -3,13 +3,17 @@ package dev.tfj;
 import static dev.tfj.Ops.RUN;
 
 import dev.tfj.eager.TensorHandle;
+import dev.tfj.errors.InvalidArgumentError;
+import dev.tfj.errors.OpError;
 import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
 import dev.tfj.ops.Operand;
+import dev.tfj.ops.PythonNone;
 import dev.tfj.ops.Shapes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -44,14 +48,23 @@ final class ArrayFunctions {
     return out;
   }
 
-  /** tf.concat: one value is returned through identity; more are joined by ConcatV2. */
+  /**
+   * tf.concat: one value is returned through identity; more are joined by ConcatV2. Python wraps
+   * anything but a list in one, so None is a list of None.
+   */
   static Tensor concat(List<?> values, int axis) {
-    List<TensorHandle> in = handles(values);
+    List<TensorHandle> in = handles(values == null ? Collections.singletonList(null) : values);
     return Tensor.wrap(in.size() == 1 ? RUN.identity(in.get(0)) : RUN.concat(in, axis));
   }
 
-  /** tf.stack: Python checks the axis (ValueError) before Pack; an empty list is float32 [0]. */
+  /**
+   * tf.stack: Python checks the axis (ValueError) before Pack; an empty list is float32 [0]. Of
+   * None, Python reads {@code values[0]}, which is its TypeError.
+   */
   static Tensor stack(List<?> values, int axis) {
+    if (values == null) {
+      throw PythonNone.subscript();
+    }
     if (values.isEmpty()) {
       return tf.convert_to_tensor(new float[0]);
     }
@@ -83,7 +96,7 @@ final class ArrayFunctions {
 
   /** tf.split with sizes: SplitV, with as many outputs as sizes unless num says otherwise. */
   static List<Tensor> split(Object value, int[] sizes, int axis, Integer num) {
-    long[] s = Arrays.stream(sizes).asLongStream().toArray();
+    long[] s = Arrays.stream(PythonNone.tensorValue(sizes)).asLongStream().toArray();
     return wrapAll(RUN.splitV(Convert.toHandle(value, null), s, axis,
         num == null ? sizes.length : num));
   }
@@ -141,8 +154,14 @@ final class ArrayFunctions {
         Arrays.copyOfRange(out.shape(), 1, out.shape().length))));
   }
 
-  /** tf.pad: the mode is case-insensitive; a plain zero pads with Pad, anything else with PadV2. */
+  /**
+   * tf.pad: the mode is case-insensitive (Python upper-cases it first, so None fails there); a
+   * plain zero pads with Pad, anything else with PadV2.
+   */
   static Tensor pad(Object tensor, int[][] paddings, String mode, Object constantValues) {
+    if (mode == null) {
+      throw PythonNone.attribute("upper");
+    }
     TensorHandle x = Convert.toHandle(tensor, null);
     Operand matrix = Convert.toHandle(paddings, DType.INT32);
     String m = mode.toUpperCase(java.util.Locale.ROOT);
@@ -219,11 +238,21 @@ final class ArrayFunctions {
     if (!n.dtype.is_integer()) {
       throw new TypeError("num must be an integer tensor; dtype is " + pythonStr(n.dtype));
     }
-    long count = n.longValues()[0];
     long[] shape = Shapes.broadcast(s.shape, e.shape);
     Operand s1 = RUN.expandDims(RUN.broadcastTo(s, shape), axis);
     Operand e1 = RUN.expandDims(RUN.broadcastTo(e, shape), axis);
     long[] expanded = s1.shape();
+    if (n.numElements() == 0) {
+      // TensorFlow carries num through its ops: the step's division broadcasts it, then Range
+      // takes it as its limit, which must be a scalar.
+      try {
+        Shapes.broadcast(expanded, n.shape);
+      } catch (OpError err) {
+        throw err.withOpName("RealDiv");
+      }
+      throw new InvalidArgumentError("limit must be a scalar, not shape " + Shapes.str(n.shape) + " [Op:Range]");
+    }
+    long count = n.longValues()[0];
     int at = axis >= 0 ? axis : expanded.length + axis;
     long fill = Math.max(count - 2, 0);
     long steps = Math.max(count - 1, 1);
@@ -246,17 +275,24 @@ final class ArrayFunctions {
 
   /**
    * tf.meshgrid (array_ops.meshgrid): each input flattened and reshaped to its own axis, then
-   * multiplied by ones of the grid's shape. 'xy' swaps the first two axes, as NumPy does.
+   * multiplied by ones of the grid's shape. 'xy' swaps the first two axes, as NumPy does. Each
+   * input goes through {@code tf.stack}, so a None input fails there.
    */
   static List<Tensor> meshgrid(List<?> args, String indexing) {
-    if (!indexing.equals("xy") && !indexing.equals("ij")) {
+    if (args == null) {
+      throw new TypeError("meshgrid() argument after * must be an iterable, not NoneType");
+    }
+    if (!"xy".equals(indexing) && !"ij".equals(indexing)) {
       throw new ValueError("Argument `indexing` parameter must be either 'xy' or 'ij', got '"
-          + indexing + "'");
+          + Nest.pythonStr(indexing) + "'");
     }
     int ndim = args.size();
     List<Operand> outputs = new ArrayList<>(ndim);
     long[] sizes = new long[ndim];
     for (int i = 0; i < ndim; i++) {
+      if (args.get(i) == null) {
+        throw PythonNone.subscript();
+      }
       TensorHandle x = Convert.toHandle(args.get(i), null);
       long[] shape = new long[ndim];
       Arrays.fill(shape, 1);

@@ -6,6 +6,7 @@ import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
 import dev.tfj.ops.HostArrays;
+import dev.tfj.ops.PythonNone;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ final class Convert {
   /** Records the dimensions of a nested array (checking it is rectangular); returns the leaf type. */
   private static Class<?> shapeOf(Object value, List<Long> dims) {
     if (value == null) {
-      throw new ValueError("None values not supported.");
+      throw PythonNone.toTensor();
     }
     if (!value.getClass().isArray()) {
       return leafType(value);

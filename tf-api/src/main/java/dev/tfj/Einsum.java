@@ -5,6 +5,7 @@ import static dev.tfj.Ops.RUN;
 import dev.tfj.eager.TensorHandle;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.Operand;
+import dev.tfj.ops.PythonNone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,8 +27,16 @@ final class Einsum {
   private static final Pattern WITHOUT_ELLIPSIS = Pattern.compile("^([a-zA-Z,]*)(->[a-zA-Z]*)?$");
   private static final String ELLIPSIS = "...";
 
+  /**
+   * As in TensorFlow, the operands' shapes are read before the equation is parsed; a null
+   * operand (or a null varargs array, Java's spelling of one None) and a null equation fail as
+   * Python does on None's missing {@code shape} and {@code replace}.
+   */
   static Tensor of(String equation, Object... inputs) {
-    List<Operand> operands = matching(inputs);
+    List<Operand> operands = matching(inputs == null ? new Object[] {null} : inputs);
+    if (equation == null) {
+      throw PythonNone.attribute("replace");
+    }
     String resolved = resolve(equation, operands.size());
     if (operands.size() <= 2) {
       return Tensor.wrap(RUN.einsum(resolved, operands));
@@ -59,6 +68,9 @@ final class Einsum {
     }
     List<Operand> operands = new ArrayList<>();
     for (Object input : inputs) {
+      if (input == null) {
+        throw PythonNone.attribute("shape");
+      }
       TensorHandle h = like == null ? Convert.toHandle(input, null) : Convert.toHandleLike(input, like);
       like = like == null ? h : like;
       operands.add(h);

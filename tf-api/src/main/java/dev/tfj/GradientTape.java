@@ -9,6 +9,7 @@ import dev.tfj.eager.TensorHandle;
 import dev.tfj.errors.RuntimeError;
 import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
+import dev.tfj.ops.PythonNone;
 import dev.tfj.ops.Operand;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -282,6 +283,7 @@ public final class GradientTape implements AutoCloseable {
           + " Variables or CompositeTensors to be differentiated, but received None.");
     }
     List<Tensor> targets = targets(target);
+    checkSources(sources);
     Operand[] seeds = seeds(targets, outputGradients);
     startGradient("gradient");
     Operand[] grads = tape.gradient(handles(targets), handles(sources), seeds, RUN);
@@ -295,12 +297,18 @@ public final class GradientTape implements AutoCloseable {
     return Collections.unmodifiableList(result);
   }
 
-  /** The flattened targets; each must be a Tensor (a Variable counts as one). */
+  /**
+   * The flattened targets; each must be a Tensor (a Variable counts as one). TensorFlow asks
+   * each for its dtype ({@code backprop_util.IsTrainable}), which for None is as_dtype's error.
+   */
   private static List<Tensor> targets(Object target) {
     List<Object> flat = new ArrayList<>();
     Nest.flatten(target, flat);
     List<Tensor> targets = new ArrayList<>(flat.size());
     for (Object t : flat) {
+      if (t == null) {
+        throw PythonNone.asDtype();
+      }
       if (!(t instanceof Tensor tensor)) {
         throw new TypeError("Argument `target` should be a list or nested structure of Tensors,"
             + " Variables or CompositeTensors to be differentiated, but received "
@@ -309,6 +317,15 @@ public final class GradientTape implements AutoCloseable {
       targets.add(tensor);
     }
     return targets;
+  }
+
+  /** A None source fails where TensorFlow asks each source for its dtype, as a None target does. */
+  private static void checkSources(List<? extends Tensor> sources) {
+    for (Tensor source : sources) {
+      if (source == null) {
+        throw PythonNone.asDtype();
+      }
+    }
   }
 
   /**
@@ -368,7 +385,7 @@ public final class GradientTape implements AutoCloseable {
 
   public Tensor jacobian(Tensor target, Tensor source, tf.UnconnectedGradients unconnected_gradients,
       Integer parallel_iterations, boolean experimental_use_pfor) {
-    return flatJacobian(target, List.of(source), unconnected_gradients, parallel_iterations,
+    return flatJacobian(target, Collections.singletonList(source), unconnected_gradients, parallel_iterations,
         experimental_use_pfor).get(0);
   }
 
@@ -387,7 +404,8 @@ public final class GradientTape implements AutoCloseable {
 
   public List<Tensor> jacobian(Tensor target, List<? extends Tensor> sources,
       tf.UnconnectedGradients unconnected_gradients, Integer parallel_iterations, boolean experimental_use_pfor) {
-    return flatJacobian(target, sources, unconnected_gradients, parallel_iterations, experimental_use_pfor);
+    return flatJacobian(target, sources == null ? Collections.singletonList(null) : sources, unconnected_gradients,
+        parallel_iterations, experimental_use_pfor);
   }
 
   public <K> Map<K, Tensor> jacobian(Tensor target, Map<K, ? extends Tensor> sources) {
@@ -401,10 +419,11 @@ public final class GradientTape implements AutoCloseable {
         unconnected_gradients, parallel_iterations, experimental_use_pfor));
   }
 
+  /** A None target fails on its {@code shape}, as in TensorFlow; a None source as in {@link #gradient}. */
   private List<Tensor> flatJacobian(Tensor target, List<? extends Tensor> sources,
       tf.UnconnectedGradients unconnected, Integer parallelIterations, boolean usePfor) {
     checkNotConsumed(CONSUMED);
-    TensorHandle y = target.peek();
+    TensorHandle y = PythonNone.withAttribute(target, "shape").peek();
     int size = y.numElements();
     if (usePfor) {
       checkParallelIterations(parallelIterations, size, CONSUMED);
@@ -412,6 +431,7 @@ public final class GradientTape implements AutoCloseable {
       throw new RuntimeError("GradientTape must be created with persistent=True to compute the"
           + " jacobian with eager execution enabled and with  experimental_use_pfor set to False.");
     }
+    checkSources(sources);
     TensorHandle[] xs = handles(sources);
     List<Operand[]> rows = rows(y, xs, size, i -> JacobianRows.oneHot(y, new long[] {i}));
     List<Tensor> result = new ArrayList<>(xs.length);
@@ -451,9 +471,9 @@ public final class GradientTape implements AutoCloseable {
     // TensorFlow's own message here lacks the space after "to".
     checkNotConsumed("A non-persistent GradientTape can only be used tocompute one set of gradients"
         + " (or jacobians)");
-    TensorHandle y = target.peek();
-    long[] xShape = source.shape().as_list();
+    TensorHandle y = PythonNone.withAttribute(target, "shape").peek();
     rankAtLeast2(y.shape);
+    long[] xShape = PythonNone.withAttribute(source, "shape").shape().as_list();
     rankAtLeast2(xShape);
     if (y.shape[0] != xShape[0]) {
       throw new ValueError("Need first dimension of target shape (" + target.shape()

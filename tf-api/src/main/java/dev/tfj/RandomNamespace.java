@@ -9,6 +9,7 @@ import dev.tfj.ops.Attrs;
 import dev.tfj.ops.DType;
 import dev.tfj.ops.Op;
 import dev.tfj.ops.Operand;
+import dev.tfj.ops.PythonNone;
 import dev.tfj.ops.RandomOps;
 
 /**
@@ -72,10 +73,15 @@ public final class RandomNamespace {
     return scaled(RandomOps.TRUNCATED_NORMAL, shape, mean, stddev, dtype, seed);
   }
 
+  /**
+   * In TensorFlow's order: the shape, mean and stddev converted, then the op, whose dtype attr
+   * has no default (so a null dtype is its TypeError).
+   */
   private static Tensor scaled(Op op, long[] shape, Object mean, Object stddev, DType dtype, Long seed) {
+    Operand dims = RUN.int32s(shape);
     TensorHandle m = Convert.toHandle(mean, dtype);
     TensorHandle s = Convert.toHandle(stddev, dtype);
-    Operand sample = sample(op, shape, dtype, seed);
+    Operand sample = sample(op, dims, dtype, seed);
     return Tensor.wrap(RUN.add(RUN.mul(sample, s), m));
   }
 
@@ -102,29 +108,33 @@ public final class RandomNamespace {
    * Numbers in [minval, maxval). Floats: maxval null means 1; as in TensorFlow, the default
    * range [0, 1) returns the raw sample, and otherwise {@code sample * (maxval - minval) +
    * minval}. Integers (int32, int64) need maxval and come from RandomUniformInt, whose numbers
-   * are slightly biased unless maxval - minval is a power of two, as TensorFlow's are.
+   * are slightly biased unless maxval - minval is a power of two, as TensorFlow's are. The dtype
+   * goes through {@code as_dtype} first, so null is its TypeError; the shape converts before
+   * the bounds, as in TensorFlow.
    */
   public Tensor uniform(long[] shape, Object minval, Object maxval, DType dtype, Long seed) {
-    if (dtype != null && !UNIFORM_TYPES.contains(dtype)) {
+    PythonNone.dtype(dtype);
+    if (!UNIFORM_TYPES.contains(dtype)) {
       throw new ValueError("Argument `dtype` got invalid value <dtype: '" + dtype.typeName()
           + "'>. Accepted dtypes are (tf.float16, tf.bfloat16, tf.float32, tf.float64, tf.int32,"
           + " tf.int64).");
     }
-    if (dtype != null && dtype.is_integer()) {
-      if (maxval == null) {
-        throw new ValueError("Must specify maxval for integer dtype " + dtype);
-      }
+    if (dtype.is_integer() && maxval == null) {
+      throw new ValueError("Must specify maxval for integer dtype " + dtype);
+    }
+    Operand dims = RUN.int32s(shape);
+    if (dtype.is_integer()) {
       TensorHandle lo = Convert.toHandle(minval, dtype);
       TensorHandle hi = Convert.toHandle(maxval, dtype);
       long[] seeds = RandomSeeds.seedsFor(seed);
       return Tensor.wrap(RUN.run1(RandomOps.UNIFORM_INT, Attrs.of("seed", seeds[0], "seed2", seeds[1]),
-          RUN.int32s(shape), lo, hi));
+          dims, lo, hi));
     }
     boolean minIsZero = minval instanceof Integer i && i == 0;
     boolean maxIsOne = maxval == null || (maxval instanceof Integer i && i == 1);
     TensorHandle lo = minIsZero && maxIsOne ? null : Convert.toHandle(minval, dtype);
     TensorHandle hi = minIsZero && maxIsOne ? null : Convert.toHandle(maxval == null ? 1 : maxval, dtype);
-    Operand result = sample(RandomOps.UNIFORM, shape, dtype, seed);
+    Operand result = sample(RandomOps.UNIFORM, dims, dtype, seed);
     if (minIsZero) {
       return Tensor.wrap(maxIsOne ? result : RUN.mul(result, hi));
     }
@@ -166,8 +176,8 @@ public final class RandomNamespace {
     return Tensor.wrap(RUN.run1(RandomOps.RANDOM_SHUFFLE, Attrs.of("seed", seeds[0], "seed2", seeds[1]), v));
   }
 
-  private static Operand sample(Op op, long[] shape, DType dtype, Long seed) {
+  private static Operand sample(Op op, Operand shape, DType dtype, Long seed) {
     long[] seeds = RandomSeeds.seedsFor(seed);
-    return RUN.run1(op, Attrs.of("dtype", dtype, "seed", seeds[0], "seed2", seeds[1]), RUN.int32s(shape));
+    return RUN.run1(op, Attrs.of("dtype", dtype, "seed", seeds[0], "seed2", seeds[1]), shape);
   }
 }

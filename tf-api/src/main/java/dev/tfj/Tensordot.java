@@ -4,8 +4,10 @@ import static dev.tfj.Ops.RUN;
 
 import dev.tfj.eager.TensorHandle;
 import dev.tfj.errors.LookupError;
+import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.ops.Operand;
+import dev.tfj.ops.PythonNone;
 import java.util.Arrays;
 
 /**
@@ -36,10 +38,11 @@ final class Tensordot {
     return contract(x, y, xAxes, yAxes);
   }
 
+  /** Null axes fail as Python's {@code convert_to_tensor(None)} does there. */
   static Tensor of(Object a, Object b, int[] axes) {
     TensorHandle x = Convert.toHandle(a, null);
     TensorHandle y = Convert.toHandle(b, null);
-    if (axes.length != 2) {
+    if (PythonNone.tensorValue(axes).length != 2) {
       throw new ValueError("`axes` must be an integer or have length 2. Received "
           + Arrays.toString(axes) + ".");
     }
@@ -49,9 +52,12 @@ final class Tensordot {
   static Tensor of(Object a, Object b, int[][] axes) {
     TensorHandle x = Convert.toHandle(a, null);
     TensorHandle y = Convert.toHandle(b, null);
-    if (axes.length != 2) {
+    if (PythonNone.tensorValue(axes).length != 2) {
       throw new ValueError("`axes` must be an integer or have length 2. Received "
           + Arrays.deepToString(axes) + ".");
+    }
+    if (axes[0] == null || axes[1] == null) {
+      throw new TypeError("object of type 'NoneType' has no len()");
     }
     if (axes[0].length != axes[1].length) {
       throw new ValueError("Different number of contraction axes `a` and `b`, " + axes[0].length

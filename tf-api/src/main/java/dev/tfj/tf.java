@@ -12,6 +12,7 @@ import dev.tfj.errors.ValueError;
 import dev.tfj.ops.DType;
 import dev.tfj.ops.MathOps;
 import dev.tfj.ops.Operand;
+import dev.tfj.ops.PythonNone;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -48,7 +49,7 @@ public final class tf {
   }
 
   public static Tensor constant(Object value, DType dtype) {
-    if (value instanceof Tensor t && t.dtype() != dtype) {
+    if (value instanceof Tensor t && dtype != null && t.dtype() != dtype) {
       throw new dev.tfj.errors.TypeError("Expected tensor " + t.numpy() + " with dtype " + dtype
           + ", but got dtype " + t.dtype() + ".");
     }
@@ -59,8 +60,9 @@ public final class tf {
     return value instanceof Tensor t && !(t instanceof Variable) ? t : Tensor.wrap(handle(value));
   }
 
+  /** A null dtype is TensorFlow's None: the value's own (a tensor is returned as it is). */
   public static Tensor convert_to_tensor(Object value, DType dtype) {
-    return Tensor.wrap(Convert.toHandle(value, dtype));
+    return dtype == null ? convert_to_tensor(value) : Tensor.wrap(Convert.toHandle(value, dtype));
   }
 
   // tf.Variable(initial_value, trainable=None, ..., name=None, ..., dtype=None): the positional
@@ -93,6 +95,10 @@ public final class tf {
    * is {@code "Variable"}; names are not made unique.
    */
   public static Variable Variable(Object initial_value, boolean trainable, String name, DType dtype) {
+    if (initial_value == null) {
+      throw new ValueError("The `initial_value` arg to `tf.Variable` must be specified except when you are"
+          + " not providing a `variable_def`. You provided neither.");
+    }
     TensorHandle value = EagerContext.get().withoutTapes(() -> Convert.toHandle(
         initial_value instanceof Supplier<?> init ? init.get() : initial_value, dtype));
     return new Variable(value, trainable, name == null ? "Variable" : name);
@@ -203,8 +209,9 @@ public final class tf {
     return Tensor.wrap(RUN.transpose(h, perm));
   }
 
+  /** {@code perm} null reverses the axes, as with no perm. */
   public static Tensor transpose(Object x, int[] perm) {
-    return unary(x, h -> RUN.transpose(h, perm));
+    return perm == null ? transpose(x) : unary(x, h -> RUN.transpose(h, perm));
   }
 
   public static Tensor zeros(long... shape) {
@@ -277,6 +284,7 @@ public final class tf {
   }
 
   public static Tensor cast(Object x, DType dtype) {
+    PythonNone.dtype(dtype);
     TensorHandle h = Convert.toHandle(x, null);
     return h.dtype == dtype && x instanceof Tensor t ? t : Tensor.wrap(RUN.cast(h, dtype));
   }
@@ -317,7 +325,7 @@ public final class tf {
     return squeeze(input, new int[] {axis});
   }
 
-  /** Removes the given dimensions, which must have size 1 (an empty list removes all of size 1). */
+  /** Removes the given dimensions, which must have size 1 (an empty list or null removes all of size 1). */
   public static Tensor squeeze(Object input, int[] axis) {
     return unary(input, h -> RUN.squeeze(h, axis));
   }
@@ -411,8 +419,10 @@ public final class tf {
    */
   public static Tensor strided_slice(Object input_, int[] begin, int[] end, int[] strides,
       int begin_mask, int end_mask, int ellipsis_mask, int new_axis_mask, int shrink_axis_mask) {
-    int[] steps = strides != null ? strides : java.util.Collections.nCopies(begin.length, 1)
-        .stream().mapToInt(Integer::intValue).toArray();
+    int[] steps = strides != null ? strides : new int[PythonNone.tensorValue(begin).length];
+    if (strides == null) {
+      java.util.Arrays.fill(steps, 1);
+    }
     return unary(input_, h -> RUN.stridedSlice(h, RUN.int32s(begin), RUN.int32s(end),
         RUN.int32s(steps), dev.tfj.ops.OpRunner.sliceMasks(begin_mask, end_mask, ellipsis_mask,
             new_axis_mask, shrink_axis_mask)));
@@ -510,7 +520,7 @@ public final class tf {
 
   /** {@code tf.meshgrid(*args)} with indexing 'xy'. */
   public static java.util.List<Tensor> meshgrid(Object... args) {
-    return ArrayFunctions.meshgrid(java.util.List.of(args), "xy");
+    return ArrayFunctions.meshgrid(java.util.Arrays.asList(args == null ? new Object[] {null} : args), "xy");
   }
 
   /** {@code tf.meshgrid(*args, indexing=indexing)}: 'xy' (the default) or 'ij'. */
@@ -542,7 +552,7 @@ public final class tf {
   }
 
   private static long[] longs(int[] values) {
-    return java.util.Arrays.stream(values).asLongStream().toArray();
+    return java.util.Arrays.stream(PythonNone.tensorValue(values)).asLongStream().toArray();
   }
 
   // ---- math ----
@@ -812,9 +822,12 @@ public final class tf {
 
   /**
    * Identity matrices as TensorFlow builds them: ones on the diagonal of zeros
-   * (MatrixDiagV3 when square, MatrixSetDiagV3 otherwise).
+   * (MatrixDiagV3 when square, MatrixSetDiagV3 otherwise). {@code batch_shape} null means none.
    */
   public static Tensor eye(long num_rows, long num_columns, long[] batch_shape, DType dtype) {
+    if (batch_shape == null) {
+      return eye(num_rows, num_columns, new long[0], dtype);
+    }
     long[] diagShape = java.util.Arrays.copyOf(batch_shape, batch_shape.length + 1);
     diagShape[batch_shape.length] = Math.min(num_rows, num_columns);
     Operand ones = RUN.fill(diagShape, RUN.scalar(dtype, 1));
@@ -1082,13 +1095,17 @@ public final class tf {
 
   private static Tensor norm(Object tensor, Object ord, int[] axis, boolean keepdims, boolean matrix) {
     double p = ord instanceof Number n ? n.doubleValue() : Double.NaN;
-    boolean euclidean = ord.equals("euclidean") || ord.equals("fro") || p == 2;
+    boolean euclidean = "euclidean".equals(ord) || "fro".equals(ord) || p == 2;
     if (matrix && !(euclidean || p == 1 || p == Double.POSITIVE_INFINITY)) {
       throw new ValueError("'ord' must be a supported matrix norm in ['euclidean', 'fro', 1, 2,"
           + " inf], got " + pythonValue(ord));
     }
+    if (!matrix && ord == null) {
+      // Python's own error: TensorFlow tests np.isreal(None), which holds, then None <= 0.
+      throw new dev.tfj.errors.TypeError("'<=' not supported between instances of 'NoneType' and 'int'");
+    }
     boolean positive = ord instanceof Number && !(p <= 0);
-    if (!matrix && !(ord.equals("euclidean") || positive)) {
+    if (!matrix && !("euclidean".equals(ord) || positive)) {
       throw new ValueError("'ord' must be a supported vector norm, got " + pythonValue(ord));
     }
     Operand x = handle(tensor);
@@ -1139,7 +1156,7 @@ public final class tf {
     if (ord instanceof Double d && d.isInfinite()) {
       return d > 0 ? "inf" : "-inf";
     }
-    return ord instanceof Double d && d.isNaN() ? "nan" : String.valueOf(ord);
+    return ord instanceof Double d && d.isNaN() ? "nan" : Nest.pythonStr(ord);
   }
 
   // ---- neural-network aliases (tf.nn lives in NnNamespace) (issue 3) ----

@@ -21,9 +21,10 @@ public final class Eager {
 
   private Eager() {}
 
-  public static TensorHandle[] execute(Op op, Attrs attrs, TensorHandle... inputs) {
+  public static TensorHandle[] execute(Op op, Attrs given, TensorHandle... inputs) {
     EagerContext ctx = EagerContext.get();
     TensorHandle[] outputs;
+    Attrs attrs = op.resolve(given);
     try {
       DType[] types = op.outputTypes(inputs, attrs);
       // Kernels restricted to some dtypes constrain attr T, which is output 0's dtype for those ops.
@@ -43,7 +44,8 @@ public final class Eager {
    * Runs an op on {@code device} without offering it to any tape: the arithmetic of a variable
    * update, which TensorFlow shows (in errors and placement logs) as the op {@code shownName}.
    */
-  static TensorHandle[] run(Op op, Attrs attrs, TensorHandle[] inputs, Device device, String shownName) {
+  static TensorHandle[] run(Op op, Attrs given, TensorHandle[] inputs, Device device, String shownName) {
+    Attrs attrs = op.resolve(given);
     try {
       TensorHandle[] outputs = compute(op, attrs, inputs, op.outputTypes(inputs, attrs), device);
       logPlacement(shownName, device);

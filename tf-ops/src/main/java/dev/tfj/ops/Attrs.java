@@ -1,6 +1,7 @@
 package dev.tfj.ops;
 
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * An op call's attribute values, as name/value pairs in one flat array. Ops have a handful of
@@ -32,6 +33,18 @@ public final class Attrs {
       }
     }
     return null;
+  }
+
+  /** These attrs with each null value replaced by {@code fill}'s value for its name (itself when none is null). */
+  public Attrs fillNulls(Function<String, Object> fill) {
+    Object[] filled = null;
+    for (int i = 1; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i] == null) {
+        filled = filled != null ? filled : namesAndValues.clone();
+        filled[i] = fill.apply((String) namesAndValues[i - 1]);
+      }
+    }
+    return filled == null ? this : new Attrs(filled);
   }
 
   public Object get(String name) {

@@ -110,6 +110,9 @@ public final class LinalgOps {
 
   private static long[] diagPartShape(Operand[] in, Attrs a) {
     int[] band = Diagonals.band(in[1]);
+    if (Shapes.numElements(in[2].shape()) != 1) { // TensorFlow's kernel takes a one-element vector too
+      throw new InvalidArgumentError("Padding must be scalar.");
+    }
     long[] x = in[0].shape();
     if (x.length < 2) {
       throw new InvalidArgumentError("input must be at least 2-dim, received shape: " + Shapes.str(x));
@@ -135,6 +138,9 @@ public final class LinalgOps {
     int[] band = Diagonals.band(in[1]);
     long numRows = in[2].longValues()[0];
     long numCols = in[3].longValues()[0];
+    if (in[4].shape().length != 0) {
+      throw new InvalidArgumentError("padding_value must be a scalar");
+    }
     long[] d = in[0].shape();
     if (d.length < 1) {
       throw new InvalidArgumentError("diagonal must be at least 1-dim, received shape: " + Shapes.str(d));

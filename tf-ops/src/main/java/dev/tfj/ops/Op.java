@@ -2,12 +2,15 @@ package dev.tfj.ops;
 
 import com.google.protobuf.ByteString;
 import dev.tfj.errors.InvalidArgumentError;
+import dev.tfj.errors.TypeError;
+import dev.tfj.ops.proto.AttrValue;
 import dev.tfj.ops.proto.DataType;
 import dev.tfj.ops.proto.OpDef;
 import dev.tfj.ops.proto.OpDef.ArgDef;
 import dev.tfj.ops.proto.OpDef.AttrDef;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,9 @@ public final class Op {
   private final Map<String, List<String>> allowedStrings = new LinkedHashMap<>();
   /** Int attrs with a minimum (list lengths, split counts), checked on every call that sets them. */
   private final AttrDef[] boundedInts;
+  /** Each attr's OpDef type ({@code "type"}, {@code "int"}, ...) and its default as calls pass it. */
+  private final Map<String, String> attrTypes = new HashMap<>();
+  private final Map<String, Object> attrDefaults = new HashMap<>();
 
   private ShapeFn shapeFn;
   private GradientFn gradient;
@@ -87,6 +93,13 @@ public final class Op {
             .map(ByteString::toStringUtf8).toList());
       }
     }
+    for (AttrDef a : def.getAttrList()) {
+      attrTypes.put(a.getName(), a.getType());
+      Object value = a.hasDefaultValue() ? javaValue(a.getType(), a.getDefaultValue()) : null;
+      if (value != null) {
+        attrDefaults.put(a.getName(), value);
+      }
+    }
     boundedInts = def.getAttrList().stream()
         .filter(a -> a.getType().equals("int") && a.getHasMinimum()).toArray(AttrDef[]::new);
   }
@@ -99,6 +112,19 @@ public final class Op {
           a.getNumberAttr());
     }
     return out;
+  }
+
+  /** An attr value as calls pass it (a DType, String, Long, Float, Boolean or int[]); null for other kinds. */
+  private static Object javaValue(String type, AttrValue v) {
+    return switch (type) {
+      case "type" -> DType.fromProto(v.getType());
+      case "string" -> v.getS().toStringUtf8();
+      case "int" -> v.getI();
+      case "float" -> v.getF();
+      case "bool" -> v.getB();
+      case "list(int)" -> v.getList().getIList().stream().mapToInt(Long::intValue).toArray();
+      default -> null;
+    };
   }
 
   /** Declares the op named {@code name} in ops.pbtxt. */
@@ -200,6 +226,29 @@ public final class Op {
   }
 
   // ---- per call ----
+
+  /**
+   * The attrs with each one passed as null (a Java API argument given as None) set to its OpDef
+   * default, as TensorFlow's eager fast path sets an attr passed as None; an attr with no default
+   * raises the TypeError of TensorFlow's slow path ({@code execute.make_type} and its siblings).
+   */
+  public Attrs resolve(Attrs attrs) {
+    return attrs.fillNulls(this::defaultAttr);
+  }
+
+  private Object defaultAttr(String attr) {
+    Object value = attrDefaults.get(attr);
+    String type = attrTypes.get(attr);
+    if (value == null && type != null) {
+      String expected = switch (type) {
+        case "type" -> "DataType";
+        case "int", "float", "bool", "string" -> type;
+        default -> type.startsWith("list") ? "list" : type;
+      };
+      throw new TypeError("Expected " + expected + " for argument '" + attr + "' not None.");
+    }
+    return value instanceof int[] ints ? ints.clone() : value;
+  }
 
   public long[][] outputShapes(Operand[] inputs, Attrs attrs) {
     return shapeFn.apply(inputs, attrs);

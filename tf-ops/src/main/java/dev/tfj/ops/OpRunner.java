@@ -18,13 +18,17 @@ public abstract class OpRunner {
     return run(op, attrs, inputs)[0];
   }
 
+  /** A scalar of {@code dtype}; a null dtype is TensorFlow's {@code as_dtype(None)} error. */
   public final Operand scalar(DType dtype, double value) {
-    return constant(dtype, Shapes.SCALAR, HostArrays.scalar(dtype, value));
+    return constant(PythonNone.dtype(dtype), Shapes.SCALAR, HostArrays.scalar(dtype, value));
   }
 
-  /** An int32 vector, the form TensorFlow gives shape, axis and permutation arguments. */
+  /**
+   * An int32 vector, the form TensorFlow gives shape, axis and permutation arguments. A null
+   * array is None, which TensorFlow fails to convert to a tensor.
+   */
   public final Operand int32s(long... values) {
-    int[] data = new int[values.length];
+    int[] data = new int[PythonNone.tensorValue(values).length];
     for (int i = 0; i < data.length; i++) {
       data[i] = Math.toIntExact(values[i]);
     }
@@ -32,7 +36,7 @@ public abstract class OpRunner {
   }
 
   public final Operand int32s(int... values) {
-    return constant(DType.INT32, new long[] {values.length}, values.clone());
+    return constant(DType.INT32, new long[] {PythonNone.tensorValue(values).length}, values.clone());
   }
 
   // ---- array ops ----
@@ -57,8 +61,9 @@ public abstract class OpRunner {
     return run1(ArrayOps.BROADCAST_TO, Attrs.NONE, x, int32s(shape));
   }
 
+  /** Null axes (TensorFlow's None) take the OpDef's default: every axis of size 1. */
   public final Operand squeeze(Operand x, int... axes) {
-    return run1(ArrayOps.SQUEEZE, Attrs.of("squeeze_dims", axes.clone()), x);
+    return run1(ArrayOps.SQUEEZE, Attrs.of("squeeze_dims", axes == null ? null : axes.clone()), x);
   }
 
   public final Operand expandDims(Operand x, int axis) {
@@ -90,7 +95,7 @@ public abstract class OpRunner {
   /** An integer vector of {@code dtype} (int32 or int64): index and shape arguments. */
   public final Operand indexVector(DType dtype, long[] values) {
     if (dtype == DType.INT64) {
-      return constant(DType.INT64, new long[] {values.length}, values.clone());
+      return constant(DType.INT64, new long[] {PythonNone.tensorValue(values).length}, values.clone());
     }
     return int32s(values);
   }

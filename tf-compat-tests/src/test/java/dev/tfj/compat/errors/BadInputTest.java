@@ -18,6 +18,8 @@ import dev.tfj.errors.RuntimeError;
 import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.tf;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -167,6 +169,50 @@ class BadInputTest {
     assertTrue(tf.constant(new float[][] {{2}}).booleanValue());
     assertFalse(tf.constant(0.0f).booleanValue());
     assertFalse(tf.constant(new float[0]).booleanValue());
+  }
+
+  // ---------------------------------------------------------------- None (null) as a value or dtype
+
+  @Test
+  void noneAsATensorIsConvertToTensorsError() {
+    String none = "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) to a Tensor.";
+    StateGuard g = new StateGuard();
+    g.assertRejected(ValueError.class, none, () -> tf.multiply(g.x, null));
+    StateGuard h = new StateGuard();
+    h.assertRejected(ValueError.class, none, () -> tf.constant(new Object[] {1.0f, null}));
+    StateGuard k = new StateGuard();
+    k.assertRejected(ValueError.class, none, () -> k.v.assign(null), k.v);
+  }
+
+  @Test
+  void noneAsADtypeIsAsDtypesError() {
+    // zeros, ones, eye (through ones), cast and random.uniform call dtypes.as_dtype first.
+    String asDtype = "Cannot convert the argument `type_value`: None to a TensorFlow DType.";
+    List<Function<Tensor, Object>> calls = List.of(x -> tf.zeros(new long[] {2}, null),
+        x -> tf.ones(new long[] {2}, null), x -> tf.eye(2, null), x -> tf.cast(x, null),
+        x -> tf.random.uniform(new long[] {2}, null));
+    for (Function<Tensor, Object> call : calls) {
+      StateGuard g = new StateGuard();
+      g.assertRejected(TypeError.class, asDtype, () -> call.apply(g.x), g.x);
+    }
+  }
+
+  @Test
+  void anOpAttrGivenAsNoneTakesItsDefaultOrIsTheSlowPathsTypeError() {
+    // TensorFlow's eager fast path sets an attr passed as None to its OpDef default ...
+    Tensor m = tf.constant(new float[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
+    // (MatrixDiagPartV3's align: "RIGHT_LEFT", whose band differs from "LEFT_RIGHT"'s here.)
+    float[][] rightLeft = (float[][]) tf.linalg.diag_part(m, new int[] {-1, 1}, 0, "RIGHT_LEFT").numpy();
+    assertArrayEquals(rightLeft, (float[][]) tf.linalg.diag_part(m, new int[] {-1, 1}, 0, null).numpy());
+    assertFalse(java.util.Arrays.deepEquals(rightLeft,
+        (float[][]) tf.linalg.diag_part(m, new int[] {-1, 1}, 0, "LEFT_RIGHT").numpy()));
+    // ... and one with no default (RandomStandardNormal's dtype) is its slow path's TypeError.
+    StateGuard g = new StateGuard();
+    g.assertRejected(TypeError.class, "Expected DataType for argument 'dtype' not None.",
+        () -> tf.random.normal(new long[] {2}, null));
+    StateGuard h = new StateGuard();
+    h.assertRejected(TypeError.class, "Expected DataType for argument 'dtype' not None.",
+        () -> tf.random.truncated_normal(new long[] {2}, null));
   }
 
   // ---------------------------------------------------------------- reshape

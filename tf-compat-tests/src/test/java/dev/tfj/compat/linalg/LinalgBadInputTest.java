@@ -2,6 +2,7 @@ package dev.tfj.compat.linalg;
 
 import static dev.tfj.compat.oracle.Oracle.o;
 import static dev.tfj.compat.oracle.Oracle.s;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.tfj.Tensor;
 import dev.tfj.compat.errors.StateGuard;
@@ -9,9 +10,11 @@ import dev.tfj.compat.oracle.Oracle;
 import dev.tfj.compat.oracle.Oracle.TfFn;
 import dev.tfj.compat.oracle.Oracle.Values;
 import dev.tfj.compat.reductions.TensorFlowErrors;
+import dev.tfj.errors.AttributeError;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.errors.LookupError;
 import dev.tfj.errors.NotFoundError;
+import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.tf;
 import java.util.List;
@@ -246,5 +249,50 @@ class LinalgBadInputTest {
     Tensor doubles = Oracle.tfj(M23.as(dev.tfj.ops.DType.FLOAT64));
     rejected(InvalidArgumentError.class, "cannot compute Einsum as input #1(zero-based) was expected"
         + " to be a float tensor but is a double tensor [Op:Einsum]", g -> tf.einsum("ij,ij->", g.x, doubles));
+  }
+
+  // ---- None (null) arguments ----
+
+  static final String NONE_TO_TENSOR = "Attempt to convert a value (None) with an unsupported type"
+      + " (<class 'NoneType'>) to a Tensor.";
+
+  @Test
+  void noneArguments() {
+    // einsum reads each operand's shape, then calls equation.replace.
+    rejected(AttributeError.class, "'NoneType' object has no attribute 'replace'", g -> tf.einsum(null, g.x));
+    rejected(AttributeError.class, "'NoneType' object has no attribute 'shape'",
+        g -> tf.einsum("ij->ji", (Object) null));
+    rejected(AttributeError.class, "'NoneType' object has no attribute 'shape'", g -> tf.einsum(null, (Object[]) null));
+    // tensordot converts axes it cannot read as ints or pairs; len() of a None pair member fails.
+    rejected(ValueError.class, NONE_TO_TENSOR, g -> tf.tensordot(g.x, g.x, (int[]) null));
+    rejected(ValueError.class, NONE_TO_TENSOR, g -> tf.linalg.tensordot(g.x, g.x, (int[][]) null));
+    rejected(TypeError.class, "object of type 'NoneType' has no len()",
+        g -> tf.tensordot(g.x, g.x, new int[][] {null, {0}}));
+    // norm(ord=None): the vector check compares None <= 0 (np.isreal(None) holds); the matrix one lists.
+    rejected(TypeError.class, "'<=' not supported between instances of 'NoneType' and 'int'", g -> tf.norm(g.x, null));
+    rejected(ValueError.class, "'ord' must be a supported matrix norm in ['euclidean', 'fro', 1, 2, inf], got None",
+        g -> tf.linalg.norm(g.x, null, new int[] {0, 1}));
+    rejected(TypeError.class, "Cannot convert the argument `type_value`: None to a TensorFlow DType.",
+        g -> tf.linalg.eye(2, 3, new long[0], null));
+    rejected(ValueError.class, NONE_TO_TENSOR, g -> tf.linalg.diag_part(g.x, null));
+    rejected(ValueError.class, NONE_TO_TENSOR, g -> tf.linalg.set_diag(g.x, new float[] {1, 2}, null));
+  }
+
+  @Test
+  void paddingValuesThatAreNotScalars() {
+    // MatrixDiagV3 wants a scalar; MatrixDiagPartV3 any one element (checked before the band's bounds).
+    Values none = Values.f32(s(0));
+    likeTensorFlow("MatrixDiagV3", List.of(V3, none),
+        (tf, x) -> TfLinalg.diag(tf, x.get(0), new int[] {1}, 3, -1, x.get(1), "RIGHT_LEFT"),
+        x -> tf.linalg.diag(x.get(0), new int[] {1}, 3, -1, x.get(1)));
+    likeTensorFlow("MatrixDiagV3", List.of(V3, Values.f32(s(1), 0)),
+        (tf, x) -> TfLinalg.diag(tf, x.get(0), new int[] {0}, -1, -1, x.get(1), "RIGHT_LEFT"),
+        x -> tf.linalg.diag(x.get(0), new int[] {0}, -1, -1, x.get(1)));
+    Values cube = Values.f32(s(2, 2, 2), new double[8]);
+    likeTensorFlow("MatrixDiagPartV3", List.of(cube, Values.f32(s(2, 0))),
+        (tf, x) -> TfLinalg.diagPart(tf, x.get(0), new int[] {5, 1}, x.get(1), "RIGHT_LEFT"),
+        x -> tf.linalg.diag_part(x.get(0), new int[] {5, 1}, x.get(1)));
+    Tensor m = tf.constant(new float[][] {{1, 2}, {3, 4}});
+    assertArrayEquals(new float[] {1, 4}, (float[]) tf.linalg.diag_part(m, new int[] {0}, new float[] {9}).numpy());
   }
 }

@@ -1,6 +1,7 @@
 package dev.tfj.compat.shape;
 
 import static dev.tfj.compat.errors.StateGuard.assertRaises;
+import static dev.tfj.compat.oracle.Oracle.s;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,11 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.tfj.GradientTape;
 import dev.tfj.Tensor;
 import dev.tfj.Variable;
+import dev.tfj.compat.errors.StateGuard;
+import dev.tfj.compat.oracle.Oracle.Values;
 import dev.tfj.errors.InvalidArgumentError;
 import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.tf;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -216,5 +220,81 @@ class ShapeApiTest {
     assertEquals(2, tf.rank(x).intValue());
     assertSame(tf.int32, tf.rank(x).dtype());
     assertSame(tf.int64, tf.shape(x, tf.int64).dtype());
+  }
+
+  // ---- None (null) arguments: TensorFlow's default where it has one, else its error ----
+
+  /** {@code tf.convert_to_tensor(None)}: every shape, axis, size and list argument converts so. */
+  static final String NONE_TO_TENSOR = "Attempt to convert a value (None) with an unsupported type"
+      + " (<class 'NoneType'>) to a Tensor.";
+
+  static void rejected(Class<? extends Throwable> type, String message, Function<Tensor, Object> call) {
+    StateGuard g = new StateGuard();
+    g.assertRejected(type, message, () -> call.apply(g.x), g.x);
+  }
+
+  @Test
+  void noneWhereTensorFlowConvertsATensor() {
+    int[][] pads = {{1, 1}, {0, 0}};
+    List<Function<Tensor, Object>> calls = List.of(
+        x -> tf.reshape(x, (long[]) null), x -> tf.fill(null, x), x -> tf.broadcast_to(x, (long[]) null),
+        x -> tf.tile(x, null), x -> tf.reverse(x, null), x -> tf.slice(x, null, new int[] {1, 1}),
+        x -> tf.slice(x, new int[] {0, 0}, null), x -> tf.strided_slice(x, null, new int[] {1}),
+        x -> tf.strided_slice(x, new int[] {0}, null), x -> tf.split(x, (int[]) null),
+        x -> tf.scatter_nd(new int[][] {{0}}, x, (long[]) null), x -> tf.zeros((long[]) null),
+        x -> tf.ones(null, tf.int32), x -> tf.concat(null, 0), x -> tf.concat(java.util.Arrays.asList(x, null), 0),
+        x -> tf.stack(java.util.Arrays.asList(x, null)), x -> tf.pad(x, null), x -> tf.add(x, null),
+        x -> tf.linalg.diag(x, null), x -> tf.expand_dims(null, 0), x -> tf.pad(x, pads, "CONSTANT", null));
+    for (Function<Tensor, Object> call : calls) {
+      rejected(ValueError.class, NONE_TO_TENSOR, call);
+    }
+  }
+
+  @Test
+  void noneWhereTensorFlowTakesTheDefault() {
+    Tensor x = x34();
+    // squeeze(axis=None): every axis of size 1 (the op's default squeeze_dims, []).
+    assertEquals("(3, 4)", tf.squeeze(tf.reshape(x, 1, 3, 1, 4), (int[]) null).shape().toString());
+    // transpose(perm=None): the axes reversed.
+    assertArrayEquals((float[][]) tf.transpose(x).numpy(), (float[][]) tf.transpose(x, null).numpy());
+    // eye(batch_shape=None): no batch.
+    assertArrayEquals((float[][]) tf.eye(2, 3).numpy(), (float[][]) tf.eye(2, 3, null).numpy());
+    // strided_slice(strides=None): ones.
+    assertArrayEquals(new float[] {4, 5}, (float[]) tf.strided_slice(x, new int[] {1, 0}, new int[] {2, 2}, null,
+        0, 0, 0, 0, 1).numpy());
+    // shape(out_type=None), size(out_type=None): the ops' default, int32; argmax(output_type=None): int64.
+    assertSame(tf.int32, tf.shape(x, null).dtype());
+    assertSame(tf.int32, tf.size(x, null).dtype());
+    assertSame(tf.int64, tf.argmax(x, 1, null).dtype());
+    // constant(t, dtype=None) is t.
+    assertSame(x, tf.constant(x, null));
+  }
+
+  @Test
+  void noneWherePythonItselfFails() {
+    // stack reads values[0]; meshgrid stacks each of its inputs.
+    rejected(TypeError.class, "'NoneType' object is not subscriptable", x -> tf.stack(null));
+    rejected(TypeError.class, "'NoneType' object is not subscriptable", x -> tf.meshgrid(x, null));
+    rejected(TypeError.class, "'NoneType' object is not subscriptable", x -> tf.meshgrid((Object) null));
+    rejected(TypeError.class, "meshgrid() argument after * must be an iterable, not NoneType",
+        x -> tf.meshgrid(null, "ij"));
+    rejected(ValueError.class, "Argument `indexing` parameter must be either 'xy' or 'ij', got 'None'",
+        x -> tf.meshgrid(List.of(x), null));
+    // pad upper-cases its mode first.
+    rejected(dev.tfj.errors.AttributeError.class, "'NoneType' object has no attribute 'upper'",
+        x -> tf.pad(x, new int[][] {{1, 1}, {0, 0}}, null));
+    rejected(ValueError.class, "The `initial_value` arg to `tf.Variable` must be specified except when you are"
+        + " not providing a `variable_def`. You provided neither.", x -> tf.Variable(null));
+  }
+
+  @Test
+  void linspaceOfAnEmptyNumFailsAtItsRange() {
+    // TensorFlow's linspace_nd carries num into Range as its limit, which must be a scalar.
+    String range = dev.tfj.compat.reductions.TensorFlowErrors.message("Range",
+        List.of(Values.f32(s(), 1), Values.f32(s(0)), Values.f32(s(), 1)),
+        (tf, in) -> tf.range((org.tensorflow.Operand) in.get(0), (org.tensorflow.Operand) in.get(1),
+            (org.tensorflow.Operand) in.get(2)));
+    assertEquals("limit must be a scalar, not shape [0] [Op:Range]", range);
+    rejected(InvalidArgumentError.class, range, x -> tf.linspace(1.0, 5.0, new int[0]));
   }
 }

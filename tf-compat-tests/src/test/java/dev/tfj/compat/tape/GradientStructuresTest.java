@@ -337,6 +337,28 @@ class GradientStructuresTest {
   }
 
   @Test
+  void aNoneSourceOrTargetElementIsAsDtypesTypeErrorAndLeavesTheTapeUsable() {
+    // TensorFlow asks every flattened target and source for its dtype (backprop_util.IsTrainable),
+    // and dtypes.as_dtype rejects None; nest.flatten(None) is [None].
+    String asDtype = "Cannot convert the argument `type_value`: None to a TensorFlow DType.";
+    Tensor x = tf.constant(3.0);
+    Recorded r = Recorded.watching(x, false, () -> x.mul(x));
+    GradientTape t = r.tape();
+    Tensor y = r.y();
+    Map<String, Tensor> withNone = new LinkedHashMap<>();
+    withNone.put("x", x);
+    withNone.put("none", null);
+    List<org.junit.jupiter.api.function.Executable> calls = List.of(() -> t.gradient(y, (Tensor) null),
+        () -> t.gradient(y, Arrays.asList(x, null)), () -> t.gradient(y, (List<Tensor>) null),
+        () -> t.gradient(y, (Map<String, Tensor>) null), () -> t.gradient(y, withNone),
+        () -> t.gradient(Arrays.asList(y, null), x));
+    for (org.junit.jupiter.api.function.Executable call : calls) {
+      assertEquals(asDtype, assertThrows(TypeError.class, call).getMessage());
+    }
+    assertEquals(6.0f, t.gradient(y, x).floatValue());
+  }
+
+  @Test
   void resultListsAndMapsAreReadOnly() {
     Tensor x = tf.constant(3.0);
     Recorded r = Recorded.watching(x, true, () -> x.mul(x));

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tfj.GradientTape;
 import dev.tfj.Tensor;
 import dev.tfj.Variable;
+import dev.tfj.errors.AttributeError;
 import dev.tfj.errors.RuntimeError;
+import dev.tfj.errors.TypeError;
 import dev.tfj.errors.ValueError;
 import dev.tfj.tf;
 import java.util.List;
@@ -299,5 +301,29 @@ class JacobianTest {
       // Once per process: earlier tests may already have used it up.
       assertTrue(log.messages().stream().filter(m -> m.startsWith("WARN:Calling GradientTape")).count() <= 1);
     }
+  }
+
+  @Test
+  void noneTargetsAndSourcesFailAsInTensorFlow() {
+    // jacobian and batch_jacobian read target.shape (and batch_jacobian source.shape) first; a
+    // None source fails in the gradient each row takes, as in tape.gradient.
+    String noShape = "'NoneType' object has no attribute 'shape'";
+    String asDtype = "Cannot convert the argument `type_value`: None to a TensorFlow DType.";
+    Tensor x = tf.constant(new float[][] {{1, 2}, {3, 4}});
+    GradientTape t = tf.GradientTape(true);
+    Tensor y;
+    try (t) {
+      t.watch(x);
+      y = tf.multiply(x, x);
+    }
+    assertEquals(noShape, assertThrows(AttributeError.class, () -> t.jacobian(null, x)).getMessage());
+    assertEquals(asDtype, assertThrows(TypeError.class, () -> t.jacobian(y, (Tensor) null)).getMessage());
+    assertEquals(asDtype, assertThrows(TypeError.class,
+        () -> t.jacobian(y, java.util.Arrays.asList(x, null))).getMessage());
+    assertEquals(asDtype, assertThrows(TypeError.class, () -> t.jacobian(y, (List<Tensor>) null)).getMessage());
+    assertEquals(noShape, assertThrows(AttributeError.class, () -> t.batch_jacobian(null, x)).getMessage());
+    assertEquals(noShape, assertThrows(AttributeError.class, () -> t.batch_jacobian(y, null)).getMessage());
+    assertArrayEquals(new float[][][] {{{2, 0}, {0, 4}}, {{6, 0}, {0, 8}}},
+        (float[][][]) t.batch_jacobian(y, x).numpy());
   }
 }
