@@ -176,6 +176,72 @@ public final class RandomNamespace {
     return Tensor.wrap(RUN.run1(RandomOps.RANDOM_SHUFFLE, Attrs.of("seed", seeds[0], "seed2", seeds[1]), v));
   }
 
+  public Tensor stateless_uniform(long[] shape, Object seed) {
+    return stateless_uniform(shape, seed, 0, null, DType.FLOAT32);
+  }
+
+  public Tensor stateless_uniform(long[] shape, Object seed, Object minval, Object maxval) {
+    return stateless_uniform(shape, seed, minval, maxval, DType.FLOAT32);
+  }
+
+  /**
+   * {@code StatelessRandomUniform(shape, seed) * (maxval - minval) + minval} (maxval null: 1):
+   * the same {@code seed} (two int32 or int64 numbers) gives the same numbers, TensorFlow's, on
+   * every call. Floating dtypes only.
+   */
+  public Tensor stateless_uniform(long[] shape, Object seed, Object minval, Object maxval, DType dtype) {
+    Operand dims = RUN.int32s(shape);
+    TensorHandle lo = Convert.toHandle(minval, floating(dtype));
+    TensorHandle hi = Convert.toHandle(maxval == null ? 1 : maxval, dtype);
+    Operand sample = stateless(RandomOps.STATELESS_UNIFORM, dims, seed, dtype);
+    return Tensor.wrap(RUN.add(RUN.mul(sample, RUN.sub(hi, lo)), lo));
+  }
+
+  public Tensor stateless_normal(long[] shape, Object seed) {
+    return stateless_normal(shape, seed, 0.0, 1.0, DType.FLOAT32);
+  }
+
+  /** {@code StatelessRandomNormal(shape, seed) * stddev + mean}. */
+  public Tensor stateless_normal(long[] shape, Object seed, Object mean, Object stddev, DType dtype) {
+    return statelessScaled(RandomOps.STATELESS_NORMAL, shape, seed, mean, stddev, dtype);
+  }
+
+  public Tensor stateless_truncated_normal(long[] shape, Object seed) {
+    return stateless_truncated_normal(shape, seed, 0.0, 1.0, DType.FLOAT32);
+  }
+
+  /** {@code StatelessTruncatedNormal(shape, seed) * stddev + mean}: within two standard deviations. */
+  public Tensor stateless_truncated_normal(long[] shape, Object seed, Object mean, Object stddev, DType dtype) {
+    return statelessScaled(RandomOps.STATELESS_TRUNCATED_NORMAL, shape, seed, mean, stddev, dtype);
+  }
+
+  private static Tensor statelessScaled(Op op, long[] shape, Object seed, Object mean, Object stddev, DType dtype) {
+    Operand dims = RUN.int32s(shape);
+    TensorHandle m = Convert.toHandle(mean, floating(dtype));
+    TensorHandle s = Convert.toHandle(stddev, dtype);
+    Operand sample = stateless(op, dims, seed, dtype);
+    return Tensor.wrap(RUN.add(RUN.mul(sample, s), m));
+  }
+
+  private static DType floating(DType dtype) {
+    PythonNone.dtype(dtype);
+    if (!dtype.is_floating()) {
+      throw new ValueError("Argument `dtype` got invalid value <dtype: '" + dtype.typeName()
+          + "'>. Accepted dtypes are (tf.float16, tf.bfloat16, tf.float32, tf.float64).");
+    }
+    return dtype;
+  }
+
+  /** A seed converts as TensorFlow converts it: Java ints to int32, longs to int64. */
+  private static Operand stateless(Op op, Operand shape, Object seed, DType dtype) {
+    TensorHandle s = Convert.toHandle(seed, null);
+    if (s.dtype != DType.INT32 && s.dtype != DType.INT64) {
+      throw new dev.tfj.errors.TypeError("Value passed to parameter 'seed' has DataType "
+          + s.dtype.typeName() + " not in list of allowed values: int32, int64");
+    }
+    return RUN.run1(op, Attrs.of("dtype", dtype), shape, s);
+  }
+
   private static Operand sample(Op op, Operand shape, DType dtype, Long seed) {
     long[] seeds = RandomSeeds.seedsFor(seed);
     return RUN.run1(op, Attrs.of("dtype", dtype, "seed", seeds[0], "seed2", seeds[1]), shape);

@@ -92,7 +92,7 @@ public final class tf {
    * {@code tf.Variable(initial_value, trainable=..., name=..., dtype=...)}. The value converts as
    * {@code tf.convert_to_tensor(initial_value, dtype)} does (a tensor of another dtype is a
    * ValueError), with every tape paused, as TensorFlow's {@code init_scope} does. A null name
-   * is {@code "Variable"}; names are not made unique.
+   * is {@code "Variable"}, under the current {@link #name_scope}; names are not made unique.
    */
   public static Variable Variable(Object initial_value, boolean trainable, String name, DType dtype) {
     if (initial_value == null) {
@@ -101,7 +101,7 @@ public final class tf {
     }
     TensorHandle value = EagerContext.get().withoutTapes(() -> Convert.toHandle(
         initial_value instanceof Supplier<?> init ? init.get() : initial_value, dtype));
-    return new Variable(value, trainable, name == null ? "Variable" : name);
+    return new Variable(value, trainable, NameScope.variableName(name));
   }
 
   public static Variable Variable(Supplier<?> initial_value) {
@@ -178,6 +178,11 @@ public final class tf {
     return CustomGradient.recomputing(f);
   }
 
+
+  /** {@code with tf.name_scope(name):} as try-with-resources; variables made inside are named under it. */
+  public static NameScope name_scope(String name) {
+    return new NameScope(name);
+  }
 
   /** {@code with tf.device(name):} as try-with-resources; null clears the scope. */
   public static DeviceScope device(String name) {

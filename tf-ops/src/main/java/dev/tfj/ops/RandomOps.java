@@ -73,4 +73,29 @@ public final class RandomOps {
   public static final Op RANDOM_SHUFFLE = Op.define("RandomShuffle")
       .outputShape(ShapeRules::sameAsFirst)
       .noGradientRegistered();
+
+  /**
+   * The stateless ops (shape, seed[2]): the same seed gives the same numbers, whatever ran before.
+   * TensorFlow's kernel reads the shape first, then checks the seed.
+   */
+  private static long[] statelessShape(Operand[] in) {
+    long[] shape = ShapeRules.shapeFromInput(in, 0);
+    long[] seed = in[1].shape();
+    if (seed.length != 1 || seed[0] != 2) {
+      throw new InvalidArgumentError("seed must have shape [2], not " + Shapes.str(seed));
+    }
+    return shape;
+  }
+
+  public static final Op STATELESS_UNIFORM = Op.define("StatelessRandomUniform")
+      .outputShape((in, a) -> statelessShape(in))
+      .notDifferentiable();
+
+  public static final Op STATELESS_NORMAL = Op.define("StatelessRandomNormal")
+      .outputShape((in, a) -> statelessShape(in))
+      .notDifferentiable();
+
+  public static final Op STATELESS_TRUNCATED_NORMAL = Op.define("StatelessTruncatedNormal")
+      .outputShape((in, a) -> statelessShape(in))
+      .notDifferentiable();
 }

@@ -22,6 +22,22 @@ final class Philox {
     counter[3] = (int) (seed2 >>> 32);
   }
 
+  /**
+   * The generator of TensorFlow's stateless random ops for {@code seed} (GenerateKey in
+   * stateless_random_ops.cc): the seeds, as a counter under a fixed key, give one draw whose first
+   * two words are the key and whose last two the counter's high half.
+   */
+  static Philox stateless(long seed0, long seed1) {
+    Philox scramble = new Philox(0x02461e29L << 32 | 0x3ec8f720L, seed1);
+    scramble.counter[0] = (int) seed0;
+    scramble.counter[1] = (int) (seed0 >>> 32);
+    int[] mix = scramble.next();
+    Philox gen = new Philox((mix[1] & 0xFFFFFFFFL) << 32 | (mix[0] & 0xFFFFFFFFL), 0);
+    gen.counter[2] = mix[2];
+    gen.counter[3] = mix[3];
+    return gen;
+  }
+
   Philox(Philox other) {
     System.arraycopy(other.counter, 0, counter, 0, 4);
     System.arraycopy(other.key, 0, key, 0, 2);

@@ -42,11 +42,17 @@ final class RandomKernels {
   static final Kernel UNIFORM = ctx -> fill(ctx, "RandomUniform",
       floating(ctx, RandomKernels::uniformFloat, RandomKernels::uniformDouble));
   static final Kernel UNIFORM_INT = ctx -> fill(ctx, "RandomUniformInt", uniformInt(ctx));
+  static final Kernel STATELESS_NORMAL = ctx -> fillStateless(ctx,
+      floating(ctx, RandomKernels::boxMullerFloat, RandomKernels::boxMullerDouble));
+  static final Kernel STATELESS_UNIFORM = ctx -> fillStateless(ctx,
+      floating(ctx, RandomKernels::uniformFloat, RandomKernels::uniformDouble));
 
   static void register(Kernel[] table) {
     put(table, RandomOps.STANDARD_NORMAL, RandomKernels.STANDARD_NORMAL);
     put(table, RandomOps.UNIFORM, RandomKernels.UNIFORM);
     put(table, RandomOps.UNIFORM_INT, RandomKernels.UNIFORM_INT);
+    put(table, RandomOps.STATELESS_NORMAL, RandomKernels.STATELESS_NORMAL);
+    put(table, RandomOps.STATELESS_UNIFORM, RandomKernels.STATELESS_UNIFORM);
   }
 
   static void clear() {
@@ -77,6 +83,22 @@ final class RandomKernels {
     for (int at = 0; at < n; at += dist.perDraw) {
       dist.writer.write(gen.next(), out.data, at, Math.min(dist.perDraw, n - at));
     }
+  }
+
+  /** The stateless kernels: the same distribution, from the seed's own generator at its start. */
+  private static void fillStateless(KernelContext ctx, Distribution dist) {
+    HostBuffer out = allocate(ctx, 0);
+    Philox gen = statelessGenerator(ctx);
+    int n = out.size();
+    for (int at = 0; at < n; at += dist.perDraw) {
+      dist.writer.write(gen.next(), out.data, at, Math.min(dist.perDraw, n - at));
+    }
+  }
+
+  /** The generator a stateless op's seed input (int32 or int64, shape [2]) names. */
+  static Philox statelessGenerator(KernelContext ctx) {
+    HostBuffer seed = input(ctx, 1);
+    return Philox.stateless(seed.getLong(0), seed.getLong(1));
   }
 
   /** Four floats or two doubles per draw. */

@@ -23,6 +23,8 @@ final class RandomSamplingKernels {
 
   static void register(Kernel[] table) {
     put(table, RandomOps.TRUNCATED_NORMAL, RandomSamplingKernels::truncatedNormal);
+    put(table, RandomOps.STATELESS_TRUNCATED_NORMAL, ctx ->
+        truncatedNormal(allocate(ctx, 0), RandomKernels.statelessGenerator(ctx)));
     put(table, RandomOps.MULTINOMIAL, RandomSamplingKernels::multinomial);
     put(table, RandomOps.RANDOM_SHUFFLE, RandomSamplingKernels::shuffle);
   }
@@ -34,8 +36,12 @@ final class RandomSamplingKernels {
    */
   private static void truncatedNormal(KernelContext ctx) {
     HostBuffer out = allocate(ctx, 0);
+    truncatedNormal(out, reserve(ctx, "TruncatedNormal/" + out.dtype, (long) out.size() * RESERVED_PER_OUTPUT));
+  }
+
+  /** Fills {@code out} from {@code base}, the stream's start for this call. */
+  private static void truncatedNormal(HostBuffer out, Philox base) {
     int n = out.size();
-    Philox base = reserve(ctx, "TruncatedNormal/" + out.dtype, (long) n * RESERVED_PER_OUTPUT);
     boolean single = out.dtype == DType.FLOAT32;
     int groupSize = single ? 4 : 2;
     long skipPerGroup = groupSize * RESERVED_PER_OUTPUT / 4;
