@@ -38,6 +38,10 @@ public final class tf {
   public static final MathNamespace math = new MathNamespace();
   public static final LinalgNamespace linalg = new LinalgNamespace();
   public static final NnNamespace nn = new NnNamespace();
+  public static final dev.tfj.keras.KerasNamespace keras = new dev.tfj.keras.KerasNamespace();
+  /** {@code tf.losses}, TensorFlow 2's alias of {@code tf.keras.losses}. */
+  public static final dev.tfj.keras.losses.Losses losses = keras.losses;
+  public static final dev.tfj.data.DataNamespace data = new dev.tfj.data.DataNamespace();
 
   // ---- tensors, variables, tapes, devices ----
 

@@ -2,15 +2,16 @@ package dev.tfj.eager;
 
 /**
  * Python's {@code random.Random(seed)} (MT19937 seeded by init_by_array), far enough for
- * TensorFlow's eager op seeds: {@code randint(0, 2**31 - 1)} after {@code tf.random.set_seed}.
+ * TensorFlow's eager op seeds ({@code randint(0, 2**31 - 1)} after {@code tf.random.set_seed})
+ * and Keras's default seeds ({@code randint(1, 10**9)} after {@code keras.utils.set_random_seed}).
  */
-final class PythonRandom {
+public final class PythonRandom {
   private static final int N = 624;
   private static final int M = 397;
   private final int[] mt = new int[N];
   private int index = N;
 
-  PythonRandom(long seed) {
+  public PythonRandom(long seed) {
     long a = Math.abs(seed);
     int[] key = a >>> 32 == 0 ? new int[] {(int) a} : new int[] {(int) a, (int) (a >>> 32)};
     initByArray(key);
@@ -67,13 +68,42 @@ final class PythonRandom {
     return y & 0xFFFFFFFFL;
   }
 
-  /** {@code randint(0, 2**31 - 1)}: rejection sampling on 32-bit draws, as Python's _randbelow. */
+  /** {@code randint(0, 2**31 - 1)}. */
   long randint31() {
-    long n = 1L << 31;
-    long r = nextUint32();
-    while (r >= n) {
-      r = nextUint32();
-    }
-    return r;
+    return randint(0, (1L << 31) - 1);
+  }
+
+  /**
+   * {@code randint(a, b)} for {@code b - a < 2**32}: {@code a + _randbelow(b - a + 1)}, the top
+   * {@code k} bits of 32-bit draws (k the range's bit length) until one falls in range.
+   */
+  public long randint(long a, long b) {
+    long n = b - a + 1;
+    int k = 64 - Long.numberOfLeadingZeros(n);
+    long r;
+    do {
+      r = nextUint32() >>> (32 - k);
+    } while (r >= n);
+    return a + r;
+  }
+
+  /** {@code random.random()}: 53 bits from two draws. */
+  public double random() {
+    long a = nextUint32() >>> 5;
+    long b = nextUint32() >>> 6;
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+  }
+
+  /** A copy of the state, for undoing draws. */
+  public PythonRandom copy() {
+    PythonRandom c = new PythonRandom(0);
+    c.restore(this);
+    return c;
+  }
+
+  /** Takes {@code other}'s state. */
+  public void restore(PythonRandom other) {
+    System.arraycopy(other.mt, 0, mt, 0, N);
+    index = other.index;
   }
 }

@@ -197,23 +197,4 @@ final class RandomSamplingKernels {
     long seed2 = ctx.attrs.integer("seed2");
     return RandomKernels.reserve(key + "/" + seed + "/" + seed2, seed, seed2, samples128);
   }
-
-  /** TensorFlow's SingleSampleAdapter: Philox's four outputs handed out one at a time. */
-  private static final class SingleSamples {
-    private final Philox gen;
-    private int[] block;
-    private int used = 4;
-
-    SingleSamples(Philox gen) {
-      this.gen = gen;
-    }
-
-    int next() {
-      if (used == 4) {
-        block = gen.next();
-        used = 0;
-      }
-      return block[used++];
-    }
-  }
 }
