@@ -45,7 +45,8 @@ public class Sequential extends Model {
     }
     layers.add(layer);
     if (input != null) {
-      maybe_build(input.batch_shape());
+      // Keras's _maybe_rebuild: a model with an Input is built again, without its scope, as each layer joins.
+      build(input.batch_shape());
     }
   }
 

@@ -28,12 +28,16 @@ public abstract class RandomInitializer extends Initializer {
   }
 
   /**
-   * Called when this default initializer is replaced right after its owner's construction: gives
-   * its default seed back to the stream, as if Keras had never made it.
+   * Called when this default initializer is replaced by {@code replacement} right after its
+   * owner's construction: its default seed goes back to the stream (or to the replacement), as if
+   * Keras had never made it (see {@link PythonRandom#giveBack}).
    */
-  public void discard() {
+  public void discard(Initializer replacement) {
     if (defaultSeed) {
-      PythonRandom.GLOBAL.giveBack(this);
+      Long inherited = PythonRandom.GLOBAL.giveBack(this, replacement);
+      if (inherited != null && replacement instanceof RandomInitializer r) {
+        r.seed = inherited;
+      }
     }
   }
 }

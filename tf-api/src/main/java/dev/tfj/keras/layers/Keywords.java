@@ -13,7 +13,7 @@ final class Keywords {
    */
   static Initializer replace(Initializer old, Initializer replacement) {
     if (old instanceof RandomInitializer random && old != replacement) {
-      random.discard();
+      random.discard(replacement);
     }
     return replacement;
   }

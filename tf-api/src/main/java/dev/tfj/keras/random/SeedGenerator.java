@@ -21,7 +21,7 @@ public final class SeedGenerator {
 
   /** Gives a default seed back when a fluent {@code seed(...)} replaces this generator at once. */
   public void discard() {
-    PythonRandom.GLOBAL.giveBack(this);
+    PythonRandom.GLOBAL.giveBack(this, null);
   }
 
   public Variable state() {
