@@ -16,4 +16,9 @@ public final class Utils {
     PythonRandom.GLOBAL.seed(seed);
     tf.random.set_seed(seed);
   }
+
+  /** {@code keras.utils.Progbar(target)}: Keras's progress bar for a loop of one's own. */
+  public dev.tfj.keras.utils.Progbar Progbar(Integer target) {
+    return new dev.tfj.keras.utils.Progbar(target);
+  }
 }

@@ -207,6 +207,12 @@ public abstract class Optimizer {
     return iterations;
   }
 
+  /** {@code apply_gradients(zip(grads, vars))}, Python's zip done here: gradients in the variables' order. */
+  public Variable apply_gradients(List<Tensor> grads, List<Variable> vars) {
+    apply(grads, vars);
+    return iterations;
+  }
+
   /** {@code apply(grads, trainable_variables)}: gradients in the same order as the variables. */
   public void apply(List<Tensor> grads, List<Variable> trainable_variables) {
     if (grads.isEmpty()) {
