@@ -67,11 +67,14 @@ class LinalgBadInputTest {
             "Matrix size-incompatible: In[0]: [2,3,4], In[1]: [2,3]",
             "Matrix size-incompatible: In[0]: [2,3,4], In[1]: [2,3] 1 0"),
         List.of(A234, M23), x -> tf.matmul(x.get(0), x.get(1), false, false, true, false));
-    // (TensorFlow Java's oneDNN build names the op _MklBatchMatMulV2 in this message.)
-    Tensor doubles = Oracle.tfj(A234.as(dev.tfj.ops.DType.FLOAT64));
-    rejected(InvalidArgumentError.class, "cannot compute BatchMatMulV2 as input #1(zero-based) was"
-        + " expected to be a float tensor but is a double tensor [Op:BatchMatMulV2]",
-        g -> tf.matmul(Oracle.tfj(A234), doubles, false, true));
+    List<Values> floatAndDouble = List.of(A234, A234.as(dev.tfj.ops.DType.FLOAT64));
+    rejectedWith(TensorFlowErrors.genericKernelMessage("BatchMatMulV2", floatAndDouble,
+            (tf, x) -> TfLinalg.batchMatmul(tf, x.get(0), x.get(1), false, true),
+            "cannot compute BatchMatMulV2 as input #1(zero-based) was expected to be a float tensor but is a"
+                + " double tensor",
+            "cannot compute _MklBatchMatMulV2 as input #1(zero-based) was expected to be a float tensor but is a"
+                + " double tensor"),
+        floatAndDouble, x -> tf.matmul(x.get(0), x.get(1), false, true));
   }
 
   /**
@@ -256,9 +259,12 @@ class LinalgBadInputTest {
     Values d = Values.f32(s(4, 3, 3, 2), new double[72]);
     likeTensorFlow("Einsum", List.of(c, d), (tf, x) -> TfLinalg.einsum(tf, "b...ijz,b...jk->b...ik", x),
         x -> tf.einsum("b...ijz,b...jk->b...ik", x.get(0), x.get(1)));
-    // (TensorFlow Java's oneDNN build names the op _MklEinsum in this message.)
-    Tensor doubles = Oracle.tfj(M23.as(dev.tfj.ops.DType.FLOAT64));
-    rejected(InvalidArgumentError.class, "cannot compute Einsum as input #1(zero-based) was expected"
-        + " to be a float tensor but is a double tensor [Op:Einsum]", g -> tf.einsum("ij,ij->", g.x, doubles));
+    List<Values> floatAndDouble = List.of(M23, M23.as(dev.tfj.ops.DType.FLOAT64));
+    rejectedWith(TensorFlowErrors.genericKernelMessage("Einsum", floatAndDouble,
+            (tf, x) -> TfLinalg.einsum(tf, "ij,ij->", x),
+            "cannot compute Einsum as input #1(zero-based) was expected to be a float tensor but is a double tensor",
+            "cannot compute _MklEinsum as input #1(zero-based) was expected to be a float tensor but is a double"
+                + " tensor"),
+        floatAndDouble, x -> tf.einsum("ij,ij->", x.get(0), x.get(1)));
   }
 }
