@@ -1,6 +1,7 @@
 package dev.tfj.ops;
 
 import dev.tfj.ops.proto.DataType;
+import java.util.Locale;
 
 /** A tensor element type, TensorFlow's {@code tf.DType}. {@code toString()} is its repr: {@code tf.float32}. */
 public enum DType {
@@ -77,11 +78,7 @@ public enum DType {
     if (d != null) {
       return d.cppName;
     }
-    String n = proto.name().substring(3).toLowerCase();
-    return switch (n) {
-      case "half" -> "half";
-      default -> n;
-    };
+    return proto.name().substring(3).toLowerCase(Locale.ROOT); // not "ınt8" in a Turkish locale
   }
 
   @Override

@@ -128,7 +128,9 @@ public final class EinsumEquation {
         long dim = shapes[i][axis];
         if (label >= named && dim != 1) {
           if (sizes[label] != 1 && sizes[label] != dim) {
-            throw new InvalidArgumentError("In[0] and In[1] must have compatible batch dimensions: "
+            // TensorFlow's generic kernel's text; its oneDNN kernel says "In[0] and In[1] must
+            // have compatible batch dimensions: ".
+            throw new InvalidArgumentError("Invalid broadcasting dimensions: "
                 + Shapes.str(contractionShape(0, inputAxes, shapes, sizes))
                 + " vs. " + Shapes.str(contractionShape(1, inputAxes, shapes, sizes)));
           }

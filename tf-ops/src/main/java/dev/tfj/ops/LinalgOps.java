@@ -68,8 +68,9 @@ public final class LinalgOps {
     long innerY = y[y.length - (adjY ? 1 : 2)];
     long cols = y[y.length - (adjY ? 2 : 1)];
     if (inner != innerY) {
+      // TensorFlow's generic kernel's text; its oneDNN kernel appends " <adj_x> <adj_y>" as 0/1.
       throw new InvalidArgumentError("Matrix size-incompatible: In[0]: " + Shapes.str(x)
-          + ", In[1]: " + Shapes.str(y) + " " + (adjX ? 1 : 0) + " " + (adjY ? 1 : 0));
+          + ", In[1]: " + Shapes.str(y));
     }
     long[] out = Arrays.copyOf(batch, batch.length + 2);
     out[batch.length] = rows;

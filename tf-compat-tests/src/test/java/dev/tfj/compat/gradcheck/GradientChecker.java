@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -267,7 +268,7 @@ public final class GradientChecker {
       double n = numeric[j];
       double bound = atol + rtol * Math.max(Math.abs(a), Math.abs(n));
       if (!(Math.abs(a - n) <= bound)) {
-        fail(String.format("%s: %sx%d at element %s (flat %d): tape gave %.17g, central difference"
+        fail(String.format(Locale.ROOT, "%s: %sx%d at element %s (flat %d): tape gave %.17g, central difference"
             + " gave %.17g (|difference| %.3g > allowed %.3g)", name, what, input,
             index(shape, j), j, a, n, Math.abs(a - n), bound));
       }

@@ -1,5 +1,6 @@
 package dev.tfj.compat.reductions;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tfj.compat.oracle.Oracle;
@@ -24,5 +25,21 @@ public final class TensorFlowErrors {
       return e.getMessage() + " [Op:" + opType + "]";
     }
     return fail("TensorFlow accepted the input");
+  }
+
+  /**
+   * For a message whose wording depends on the kernel TensorFlow's CPU build runs: oneDNN's where
+   * TensorFlow turns oneDNN on (by default on CPUs with AVX512_VNNI, AVX512_BF16 or AMX, unless
+   * {@code TF_ENABLE_ONEDNN_OPTS=0}), Eigen's generic kernel elsewhere (AVX2 machines, or
+   * {@code TF_ENABLE_ONEDNN_OPTS=0}). Fails unless TensorFlow Java gives one of the two known texts;
+   * returns the generic kernel's, with the eager suffix: the one TFJ gives on every machine.
+   */
+  public static String genericKernelMessage(
+      String opType, List<Values> inputs, Oracle.TfFn f, String generic, String oneDnn) {
+    String suffix = " [Op:" + opType + "]";
+    String tensorFlows = message(opType, inputs, f);
+    assertTrue(tensorFlows.equals(generic + suffix) || tensorFlows.equals(oneDnn + suffix),
+        () -> "TensorFlow Java's message is neither its generic kernel's nor its oneDNN kernel's: " + tensorFlows);
+    return generic + suffix;
   }
 }
