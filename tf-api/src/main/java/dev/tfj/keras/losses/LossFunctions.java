@@ -30,7 +30,7 @@ public class LossFunctions {
   }
 
   /** Keras's {@code squeeze_or_expand_to_same_rank}: a trailing axis of 1 squeezed (or a rank-1 expanded). */
-  static Tensor[] squeezeOrExpandToSameRank(Tensor x1, Tensor x2) {
+  public static Tensor[] squeezeOrExpandToSameRank(Tensor x1, Tensor x2) {
     int r1 = x1.ndim();
     int r2 = x2.ndim();
     if (r1 == r2 + 1 && x1.shape().get(r1 - 1) == 1) {
